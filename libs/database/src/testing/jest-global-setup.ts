@@ -1,0 +1,31 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, RunningPostgres } from '../embedded-postgres';
+import { freePort } from '../free-port';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __EMBEDDED_PG__: RunningPostgres | undefined;
+}
+
+/**
+ * Gives every test run a real PostgreSQL: `DATABASE_URL` when set, otherwise a throw-away
+ * embedded cluster. Test files create their own databases on it (see test-database.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_ADMIN_DATABASE_URL) return;
+  if (process.env.DATABASE_URL) {
+    process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
+    return;
+  }
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(mkdtempSync(join(tmpdir(), 'qlvbdh-test-pg-')), 'data'),
+    port: await freePort(),
+    persistent: false,
+    // Durability is not under test here; the benchmark runs with the defaults.
+    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '400' },
+  });
+  globalThis.__EMBEDDED_PG__ = pg;
+  process.env.TEST_ADMIN_DATABASE_URL = pg.url;
+}
