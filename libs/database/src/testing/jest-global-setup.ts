@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, RunningPostgres } from '../embedded-postgres';
@@ -19,8 +19,11 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
     return;
   }
+  const parent = mkdtempSync(join(tmpdir(), 'qlvbdh-test-pg-'));
+  // As root, PostgreSQL runs as a separate user that must be able to reach the data folder.
+  chmodSync(parent, 0o755);
   const pg = await startEmbeddedPostgres({
-    dataDir: join(mkdtempSync(join(tmpdir(), 'qlvbdh-test-pg-')), 'data'),
+    dataDir: join(parent, 'data'),
     port: await freePort(),
     persistent: false,
     // Durability is not under test here; the benchmark runs with the defaults.

@@ -1,0 +1,56 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuthGuard } from './auth/auth.guard';
+import { TOKEN_VERIFIER } from './auth/principal';
+import { CONSISTENCY_GATE, CONSISTENCY_TIMEOUT_MS, ConsistencyInterceptor } from './common/consistency';
+import { formatError } from './common/format-error';
+import { inputValidationPipe } from './common/validation.pipe';
+import { HealthController } from './health/health.controller';
+import { CommandsModule } from './commands/commands.module';
+import { OrganisationModule } from './organisation/organisation.module';
+import type { Platform } from './runtime/platform';
+import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS } from './runtime/tokens';
+
+@Module({})
+export class AppModule {
+  static forPlatform(platform: Platform): DynamicModule {
+    const platformProviders = [
+      { provide: ENVIRONMENT, useValue: platform.env },
+      { provide: PG_POOL, useValue: platform.pool },
+      { provide: EVENT_STORE, useValue: platform.eventStore },
+      { provide: TOKEN_VERIFIER, useValue: platform.tokens },
+      { provide: CONSISTENCY_GATE, useValue: platform.consistency },
+      { provide: CONSISTENCY_TIMEOUT_MS, useValue: platform.env.CONSISTENCY_TIMEOUT_MS },
+      { provide: PROJECTION_STATUS, useValue: platform.projections },
+    ];
+    const PlatformModule = { module: class PlatformModule {}, global: true, providers: platformProviders, exports: platformProviders };
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule,
+        CqrsModule.forRoot(),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          context: ({ req }: { req: unknown }) => ({ req }),
+          formatError,
+          includeStacktraceInErrorResponses: false,
+          playground: false,
+        }),
+        CommandsModule,
+        OrganisationModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useValue: inputValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
+      ],
+    };
+  }
+}

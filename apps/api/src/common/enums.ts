@@ -1,0 +1,25 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+// The enums of api-contract.md, exactly as clients know them.
+export enum Urgency { NORMAL = 'NORMAL', URGENT = 'URGENT', VERY_URGENT = 'VERY_URGENT', FLASH = 'FLASH' }
+export enum Confidentiality { NONE = 'NONE', SECRET = 'SECRET', TOP_SECRET = 'TOP_SECRET', ABSOLUTE_SECRET = 'ABSOLUTE_SECRET' }
+export enum ReceiptChannel { INTERCONNECT = 'INTERCONNECT', PAPER = 'PAPER', EMAIL = 'EMAIL', FAX = 'FAX', PORTAL = 'PORTAL' }
+export enum Role {
+  ADMIN = 'ADMIN', CLERK = 'CLERK', LEADER = 'LEADER', UNIT_HEAD = 'UNIT_HEAD', OFFICER = 'OFFICER', ARCHIVIST = 'ARCHIVIST', AUDITOR = 'AUDITOR',
+}
+export enum RegisterKind { INCOMING = 'INCOMING', OUTGOING = 'OUTGOING' }
+export enum IncomingStatus {
+  RECEIVED = 'RECEIVED', REJECTED = 'REJECTED', REGISTERED = 'REGISTERED', PRESENTED = 'PRESENTED', ASSIGNED = 'ASSIGNED',
+  IN_PROGRESS = 'IN_PROGRESS', COMPLETED = 'COMPLETED', RECALL_REQUESTED = 'RECALL_REQUESTED', RECALLED = 'RECALLED',
+}
+export enum AssignmentRole { LEAD = 'LEAD', COORDINATE = 'COORDINATE', INFORMATION = 'INFORMATION' }
+export enum RejectionReason { WRONG_RECIPIENT = 'WRONG_RECIPIENT', NOT_LEGALLY_VALID = 'NOT_LEGALLY_VALID', DUPLICATE = 'DUPLICATE', OTHER = 'OTHER' }
+
+registerEnumType(Urgency, { name: 'Urgency', description: 'Độ khẩn: thường, Khẩn, Thượng khẩn, Hỏa tốc' });
+registerEnumType(Confidentiality, { name: 'Confidentiality', description: 'Độ mật; only NONE is accepted by this system' });
+registerEnumType(ReceiptChannel, { name: 'ReceiptChannel', description: 'liên thông, bản giấy, thư điện tử công vụ, fax, một cửa' });
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(RegisterKind, { name: 'RegisterKind' });
+registerEnumType(IncomingStatus, { name: 'IncomingStatus' });
+registerEnumType(AssignmentRole, { name: 'AssignmentRole', description: 'chủ trì, phối hợp, để biết' });
+registerEnumType(RejectionReason, { name: 'RejectionReason' });

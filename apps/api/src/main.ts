@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { CommandHandler } from '@app/command-handling';
+import { ConfigurationError, loadEnvironment } from '@app/config';
+import { AppModule } from './app.module';
+import { seedDemoProvince } from './demo/seed-demo';
+import { startPlatform } from './runtime/start-platform';
+import { JsonLogger } from './runtime/json-logger';
+
+async function main(): Promise<void> {
+  const logger = new JsonLogger();
+  const env = loadEnvironment();
+  const platform = await startPlatform(env, (line) => logger.log(line, 'Platform'));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forPlatform(platform), { logger });
+  app.enableShutdownHooks();
+  app.useBodyParser('json', { limit: '1mb' });
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await close();
+    await platform.close();
+  };
+  if (env.SEED_DEMO && (await platform.eventStore.headPosition()) === null) {
+    logger.log('Empty event store: seeding the demo province', 'Platform');
+    await seedDemoProvince(app.get(CommandHandler));
+  }
+  await app.listen(env.PORT);
+  const url = `http://localhost:${env.PORT}/graphql`;
+  logger.log(`GraphQL API ready at ${url}`, 'Platform');
+  if (platform.localTokens) {
+    logger.log('Mint a token with: npm run token -- vanthu.ubnd   (then send "Authorization: Bearer <token>")', 'Platform');
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    new Logger('Platform').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { Role } from '@app/domain';
+import type { Principal, PrincipalDirectory } from '../auth/principal';
+import { PG_POOL } from '../runtime/tokens';
+import type { Agency, StaffMember, Unit } from './organisation.types';
+
+interface StaffRow {
+  username: string; full_name: string; position: string; agency_code: string; unit_id: string | null; roles: Role[]; locked: boolean;
+}
+interface AgencyRow { code: string; name: string; abbreviation: string; parent_code: string | null }
+interface UnitRow { agency_code: string; unit_id: string; name: string; abbreviation: string }
+
+/** Reads of the directory read model (projections/directory). */
+@Injectable()
+export class DirectoryQueries implements PrincipalDirectory {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  findByUsername(username: string): Promise<Principal | null> {
+    return this.staffMember(username);
+  }
+
+  async staffMember(username: string): Promise<(StaffMember & Principal) | null> {
+    const { rows } = await this.pool.query<StaffRow>('SELECT * FROM rm_directory.staff WHERE username = $1', [username]);
+    return rows[0] ? toStaff(rows[0]) : null;
+  }
+
+  async staffOf(agencyCode: string): Promise<StaffMember[]> {
+    const { rows } = await this.pool.query<StaffRow>('SELECT * FROM rm_directory.staff WHERE agency_code = $1 ORDER BY username', [agencyCode]);
+    return rows.map(toStaff);
+  }
+
+  async agencies(code?: string): Promise<Agency[]> {
+    const agencies = await this.pool.query<AgencyRow>(
+      `SELECT code, name, abbreviation, parent_code FROM rm_directory.agencies WHERE $1::text IS NULL OR code = $1 ORDER BY code`,
+      [code ?? null],
+    );
+    const units = await this.pool.query<UnitRow>(
+      `SELECT agency_code, unit_id, name, abbreviation FROM rm_directory.units WHERE $1::text IS NULL OR agency_code = $1 ORDER BY name`,
+      [code ?? null],
+    );
+    const byAgency = new Map<string, Unit[]>();
+    for (const u of units.rows) {
+      const list = byAgency.get(u.agency_code) ?? [];
+      list.push({ id: u.unit_id, agencyCode: u.agency_code, name: u.name, abbreviation: u.abbreviation });
+      byAgency.set(u.agency_code, list);
+    }
+    return agencies.rows.map((a) => ({
+      code: a.code, name: a.name, abbreviation: a.abbreviation, parentCode: a.parent_code, units: byAgency.get(a.code) ?? [],
+    }));
+  }
+
+  async unit(agencyCode: string, unitId: string): Promise<Unit | null> {
+    const { rows } = await this.pool.query<UnitRow>(
+      'SELECT * FROM rm_directory.units WHERE agency_code = $1 AND unit_id = $2', [agencyCode, unitId],
+    );
+    return rows[0] ? { id: rows[0].unit_id, agencyCode: rows[0].agency_code, name: rows[0].name, abbreviation: rows[0].abbreviation } : null;
+  }
+}
+
+function toStaff(row: StaffRow): StaffMember & Principal {
+  return {
+    username: row.username, fullName: row.full_name, position: row.position, agencyCode: row.agency_code,
+    unitId: row.unit_id, roles: row.roles as StaffMember['roles'], locked: row.locked,
+  };
+}

@@ -1,0 +1,55 @@
+import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
+import { LocalTokenService, loadOrCreateLocalSecret, OidcTokenVerifier, TokenVerifier } from '@app/auth';
+import type { Environment } from '@app/config';
+import { connectDatabase, createEventStore } from '@app/platform';
+import { ProjectionRunner } from '@app/projection-runner';
+import { allProjections } from '@app/projections';
+import type { Platform } from './platform';
+
+export interface RunningPlatform extends Platform {
+  readonly runner: ProjectionRunner;
+  /** Present unless tokens come from an OIDC issuer. */
+  readonly localTokens: LocalTokenService | null;
+  readonly databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects everything the api needs: the database (embedded when DATABASE_URL is unset), the
+ * configured event store, the projections (run in this process when RUN_PROJECTIONS) and tokens.
+ */
+export async function startPlatform(env: Environment, log: (line: string) => void = () => undefined): Promise<RunningPlatform> {
+  const database = await connectDatabase(env, log);
+  const pool = new Pool({ connectionString: database.url, max: 20 });
+  const eventStore = await createEventStore(env, pool);
+  const runner = new ProjectionRunner({ pool, store: eventStore, projections: allProjections });
+  if (env.RUN_PROJECTIONS) await runner.start();
+  else await runner.ensureSchemas();
+  const localTokens = env.OIDC_ISSUER
+    ? null
+    : new LocalTokenService(loadOrCreateLocalSecret(env.JWT_SECRET, localSecretFile(env)));
+  const tokens: TokenVerifier = localTokens ?? new OidcTokenVerifier(env.OIDC_ISSUER as string, env.OIDC_AUDIENCE, env.OIDC_USERNAME_CLAIM);
+  return {
+    env,
+    pool,
+    eventStore,
+    tokens,
+    localTokens,
+    runner,
+    databaseUrl: database.url,
+    consistency: { waitFor: (position, timeoutMs) => runner.waitForPosition(position, timeoutMs) },
+    projections: runner,
+    async close() {
+      await runner.stop();
+      await eventStore.close();
+      await pool.end();
+      await database.close();
+    },
+  };
+}
+
+/** The generated development secret lives beside the embedded database's data. */
+export function localSecretFile(env: Environment): string {
+  return join(resolve(env.EMBEDDED_PG_DIR), '..', 'jwt-secret');
+}

@@ -1,0 +1,134 @@
+import { Command, Decider, DomainEvent } from '@app/domain';
+import {
+  EventStore,
+  ExpectedRevision,
+  GlobalPosition,
+  RecordedEvent,
+  WrongExpectedRevisionError,
+  deriveEventId,
+  sealEvents,
+  Upcasters,
+} from '@app/event-store';
+import { actorMetadata, CommandEnvelope } from './command-metadata';
+
+export interface CommandResult {
+  /** The aggregate's id (the stream id without its prefix is the caller's business). */
+  readonly streamId: string;
+  /** Revision of the stream's last event after the command. */
+  readonly revision: bigint;
+  /** Global position of the last event appended (or of the stream's last event when nothing was new). */
+  readonly position: GlobalPosition | null;
+  /** Domain events appended by this call (empty when the command was already applied). */
+  readonly events: readonly DomainEvent[];
+}
+
+export interface HandleOptions<C extends Command, E extends DomainEvent, S> {
+  readonly streamId: string;
+  readonly decider: Decider<C, E, S>;
+  readonly command: C;
+  readonly envelope: CommandEnvelope;
+  /** For deciders whose state is carried whole by the last event (register numbering). */
+  readonly foldsFromLastEventOnly?: boolean;
+  /** Concurrency conflicts are retried by re-reading and deciding again; pure deciders make this safe. */
+  readonly maxAttempts?: number;
+}
+
+interface LoadedStream<S> {
+  readonly state: S;
+  readonly revision: bigint;
+  readonly lastHash: string | null;
+  readonly lastPosition: GlobalPosition | null;
+  /** The events this command already appended, found by their derived ids. */
+  readonly alreadyApplied: RecordedEvent[];
+}
+
+/**
+ * Read stream → fold → decide → append with the expected revision (architecture.md §3–4).
+ * Each event gets its metadata and a link in the stream's hash chain here, so both adapters
+ * store exactly what was hashed.
+ */
+export class CommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly upcasters: Upcasters,
+  ) {}
+
+  async handle<C extends Command, E extends DomainEvent, S>(options: HandleOptions<C, E, S>): Promise<CommandResult> {
+    const { streamId, decider, command, envelope } = options;
+    const maxAttempts = options.maxAttempts ?? 5;
+    const firstEventId = deriveEventId(envelope.commandId, 0);
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load(options, firstEventId);
+      if (loaded.alreadyApplied.length > 0) {
+        const last = loaded.alreadyApplied[loaded.alreadyApplied.length - 1];
+        return { streamId, revision: last.revision, position: last.position, events: [] };
+      }
+      const events = decider.decide(command, loaded.state);
+      if (events.length === 0) {
+        return { streamId, revision: loaded.revision, position: loaded.lastPosition, events: [] };
+      }
+      const expected: ExpectedRevision = loaded.revision < 0n ? 'no_stream' : loaded.revision;
+      const metadata = {
+        actor: actorMetadata(command.context.actor, envelope.actingRole),
+        onBehalfOf: envelope.onBehalfOf ?? null,
+        commandId: envelope.commandId,
+        correlationId: envelope.correlationId ?? envelope.commandId,
+        causationId: envelope.causationId ?? envelope.commandId,
+        occurredAt: command.context.now,
+      };
+      const sealed = sealEvents(
+        streamId,
+        loaded.revision + 1n,
+        loaded.lastHash,
+        events.map((event, index) => ({
+          eventId: deriveEventId(envelope.commandId, index),
+          type: event.type,
+          data: event.data as Record<string, unknown>,
+          metadata: { ...metadata, schemaVersion: this.upcasters.currentVersion(event.type) },
+        })),
+      );
+      try {
+        const result = await this.store.append(streamId, sealed, expected);
+        return { streamId, revision: result.nextRevision, position: result.position, events };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxAttempts) throw error;
+      }
+    }
+  }
+
+  /** The current state of a stream (-1n revision when it does not exist), for application-level checks. */
+  async state<E extends DomainEvent, S>(
+    streamId: string,
+    decider: Pick<Decider<Command, E, S>, 'initialState' | 'evolve'>,
+    foldsFromLastEventOnly = false,
+  ): Promise<{ state: S; revision: bigint }> {
+    const loaded = await this.load({ streamId, decider: decider as Decider<Command, E, S>, foldsFromLastEventOnly, envelope: { commandId: '' } }, '');
+    return { state: loaded.state, revision: loaded.revision };
+  }
+
+  private async load<C extends Command, E extends DomainEvent, S>(
+    options: Pick<HandleOptions<C, E, S>, 'streamId' | 'decider' | 'foldsFromLastEventOnly' | 'envelope'>,
+    firstEventId: string,
+  ): Promise<LoadedStream<S>> {
+    const { decider, streamId } = options;
+    let state = decider.initialState();
+    let revision = -1n;
+    let lastHash: string | null = null;
+    let lastPosition: GlobalPosition | null = null;
+    const alreadyApplied: RecordedEvent[] = [];
+    const read = options.foldsFromLastEventOnly
+      ? this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 })
+      : this.store.readStream(streamId);
+    for await (const stored of read) {
+      const recorded = this.upcasters.upcast(stored);
+      if (recorded.eventId === firstEventId || alreadyApplied.length > 0) {
+        if (recorded.metadata.commandId === options.envelope.commandId) alreadyApplied.push(recorded);
+      }
+      state = decider.evolve(state, { type: recorded.type, data: recorded.data } as E);
+      revision = recorded.revision;
+      lastHash = typeof recorded.metadata.hash === 'string' ? recorded.metadata.hash : null;
+      lastPosition = recorded.position;
+    }
+    return { state, revision, lastHash, lastPosition, alreadyApplied };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './database-connection';
+export * from './event-store.factory';
