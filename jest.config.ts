@@ -34,12 +34,14 @@ const common = {
 };
 
 const config: Config = {
+  // Jest reads the timeout from the top level only; integration and e2e tests need real database time.
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/libs/database/src/testing/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/database/src/testing/jest-global-teardown.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['**/*.int-spec.ts'], testTimeout: 60_000 },
-    { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'], testTimeout: 60_000 },
+    { ...common, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
   ],
 };
 
