@@ -1,12 +1,13 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthGuard } from './auth/auth.guard';
 import { TOKEN_VERIFIER } from './auth/principal';
 import { CONSISTENCY_GATE, CONSISTENCY_TIMEOUT_MS, ConsistencyInterceptor } from './common/consistency';
 import { formatError } from './common/format-error';
+import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { inputValidationPipe } from './common/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { CommandsModule } from './commands/commands.module';
@@ -48,6 +49,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         { provide: APP_PIPE, useValue: inputValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
       ],

@@ -1,2 +1,3 @@
 export * from './database-connection';
 export * from './event-store.factory';
+export * from './local-secret-file';

@@ -31,17 +31,21 @@ export function ConnectionType<T>(node: Type<T>): Type<Connection<T>> {
   return ConnectionClass;
 }
 
+/** Any read-model query may wait for the caller's own writes (api-contract.md "Common shapes"). */
 @ArgsType()
-export class PageArgs {
+export class ConsistentArgs {
+  @Field(() => String, { nullable: true, description: 'A position returned by a mutation: answer only once the read models have passed it' })
+  @IsOptional() @IsString() @MaxLength(64)
+  consistentWith?: string;
+}
+
+@ArgsType()
+export class PageArgs extends ConsistentArgs {
   @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(500)
   first = 50;
 
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200)
   after?: string;
-
-  @Field(() => String, { nullable: true, description: 'A position returned by a mutation: answer only once the read models have passed it' })
-  @IsOptional() @IsString() @MaxLength(64)
-  consistentWith?: string;
 }
 
 /** Cursors are opaque to clients: base64url of the JSON sort key of the last row. */

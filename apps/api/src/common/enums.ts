@@ -23,3 +23,11 @@ registerEnumType(RegisterKind, { name: 'RegisterKind' });
 registerEnumType(IncomingStatus, { name: 'IncomingStatus' });
 registerEnumType(AssignmentRole, { name: 'AssignmentRole', description: 'chủ trì, phối hợp, để biết' });
 registerEnumType(RejectionReason, { name: 'RejectionReason' });
+
+/** `deadlines(filter: { state })`: past due, or due within the agency's due-soon horizon (one working day). */
+export enum DeadlineState { DUE_SOON = 'DUE_SOON', OVERDUE = 'OVERDUE' }
+/** The obligation a deadline is for: register and forward, urgent handling before the directive, processing by the lead. */
+export enum DeadlineKind { REGISTRATION = 'REGISTRATION', URGENCY = 'URGENCY', PROCESSING = 'PROCESSING' }
+
+registerEnumType(DeadlineState, { name: 'DeadlineState', description: 'sắp đến hạn, quá hạn' });
+registerEnumType(DeadlineKind, { name: 'DeadlineKind' });

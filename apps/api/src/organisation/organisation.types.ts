@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ConsistentArgs } from '../common/connection';
 import { Role } from '../common/enums';
 
 export const AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
@@ -61,6 +62,6 @@ export class CreateStaffAccountInput {
 }
 
 @ArgsType()
-export class AgencyCodeArgs {
+export class AgencyCodeArgs extends ConsistentArgs {
   @Field() @Matches(AGENCY_CODE, { message: AGENCY_CODE_MESSAGE }) agencyCode!: string;
 }

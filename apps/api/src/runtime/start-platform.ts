@@ -1,9 +1,8 @@
-import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { LocalTokenService, loadOrCreateLocalSecret, OidcTokenVerifier, TokenVerifier } from '@app/auth';
 import type { Environment } from '@app/config';
-import { connectDatabase, createEventStore } from '@app/platform';
-import { ProjectionRunner } from '@app/projection-runner';
+import { connectDatabase, createEventStore, localSecretFile } from '@app/platform';
+import { jsonLogger, ProjectionLogger, ProjectionRunner } from '@app/projection-runner';
 import { allProjections } from '@app/projections';
 import type { Platform } from './platform';
 
@@ -23,7 +22,7 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
   const database = await connectDatabase(env, log);
   const pool = new Pool({ connectionString: database.url, max: 20 });
   const eventStore = await createEventStore(env, pool);
-  const runner = new ProjectionRunner({ pool, store: eventStore, projections: allProjections });
+  const runner = new ProjectionRunner({ pool, store: eventStore, projections: allProjections, logger: runnerLogger(env) });
   if (env.RUN_PROJECTIONS) await runner.start();
   else await runner.ensureSchemas();
   const localTokens = env.OIDC_ISSUER
@@ -49,7 +48,11 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
   };
 }
 
-/** The generated development secret lives beside the embedded database's data. */
-export function localSecretFile(env: Environment): string {
-  return join(resolve(env.EMBEDDED_PG_DIR), '..', 'jwt-secret');
+/** The runner logs JSON lines; LOG_LEVEL=warn or error keeps its routine progress quiet. */
+function runnerLogger(env: Environment): ProjectionLogger {
+  const logger = jsonLogger({ component: 'projection-runner' });
+  const quiet = () => undefined;
+  if (env.LOG_LEVEL === 'error') return { ...logger, info: quiet, warn: quiet };
+  if (env.LOG_LEVEL === 'warn') return { ...logger, info: quiet };
+  return logger;
 }

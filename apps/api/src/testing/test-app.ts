@@ -22,6 +22,8 @@ export interface TestApp {
   /** Like graphql(), with a raw Authorization header (or none). */
   graphqlWithHeader<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, authorization?: string): Promise<GraphQLResponse<T>>;
   token(username: string): Promise<string>;
+  /** Every event stored so far, committed or not yet visible to readers (to prove a refusal appended nothing). */
+  eventCount(): Promise<number>;
   /** Waits until the read models have caught up with everything appended so far. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     DATABASE_URL: db.url,
     JWT_SECRET: 'e2e-test-secret-that-is-long-enough-0123456789',
     CONSISTENCY_TIMEOUT_MS: '5000',
+    LOG_LEVEL: 'error',
     ...overrides,
   });
   const platform = await startPlatform(env);
@@ -54,6 +57,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       return post(query, variables, username ? `Bearer ${await testApp.token(username)}` : undefined);
     },
     graphqlWithHeader: (query, variables, authorization) => post(query, variables, authorization),
+    async eventCount() {
+      const { rows } = await platform.pool.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events');
+      return Number(rows[0].n);
+    },
     async settle() {
       const head = await platform.eventStore.headPosition();
       if (head) await platform.runner.waitForPosition(head, 10_000);
