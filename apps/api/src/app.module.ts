@@ -12,6 +12,9 @@ import { inputValidationPipe } from './common/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { CommandsModule } from './commands/commands.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { IncomingModule } from './incoming/incoming.module';
+import { RegistersModule } from './registers/registers.module';
 import type { Platform } from './runtime/platform';
 import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS } from './runtime/tokens';
 
@@ -45,6 +48,9 @@ export class AppModule {
         }),
         CommandsModule,
         OrganisationModule,
+        CalendarModule,
+        RegistersModule,
+        IncomingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -14,13 +14,15 @@ async function main(): Promise<void> {
   const env = loadEnvironment();
   const platform = await startPlatform(env, (line) => logger.log(line, 'Platform'));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forPlatform(platform), { logger });
-  app.enableShutdownHooks();
   app.useBodyParser('json', { limit: '1mb' });
-  const close = app.close.bind(app);
-  app.close = async () => {
-    await close();
+  // Stop in order: stop taking requests, stop the projections, then the database they write to.
+  const shutdown = async (signal: string) => {
+    logger.log(`${signal}: shutting down`, 'Platform');
+    await app.close();
     await platform.close();
+    process.exit(0);
   };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
   if (env.SEED_DEMO && (await platform.eventStore.headPosition()) === null) {
     logger.log('Empty event store: seeding the demo province', 'Platform');
     await seedDemoProvince(app.get(CommandHandler));

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ReceiptChannel, Urgency } from '@app/domain';
+import { CalendarProvider } from './calendar.provider';
+import { DEADLINE_SETTINGS, DeadlineSettings } from './deadline-settings';
+
+export interface ReceiptDeadlines {
+  readonly effectiveReceivedAt: string;
+  readonly registrationDueAt: string;
+  readonly urgencyDueAt: string | null;
+}
+
+/** The deadlines of the regulations, computed on the agency's working calendar (domain.md §6). */
+@Injectable()
+export class AgencyDeadlines {
+  constructor(
+    private readonly calendars: CalendarProvider,
+    @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
+  ) {}
+
+  /**
+   * Receipt outside working hours counts from the next working period (Khánh Hòa Điều 10.2). Registration is
+   * due 8 working hours later for liên thông (Phú Yên Điều 5.2), else by the end of the next working day
+   * (Decree 30 Điều 4.2.c).
+   */
+  receipt(agencyCode: string, receivedAt: string, channel: ReceiptChannel, urgency: Urgency): ReceiptDeadlines {
+    const calendar = this.calendars.forAgency(agencyCode);
+    const effectiveReceivedAt = calendar.normalize(receivedAt);
+    return {
+      effectiveReceivedAt,
+      registrationDueAt:
+        channel === 'INTERCONNECT'
+          ? calendar.addWorkingHours(effectiveReceivedAt, this.settings.interconnectRegistrationHours)
+          : calendar.endOfNextWorkingDay(effectiveReceivedAt),
+      urgencyDueAt: urgency === 'NORMAL' ? null : calendar.addWorkingHours(effectiveReceivedAt, this.settings.urgencyAlertHours[urgency]),
+    };
+  }
+
+  /** The processing deadline of a directive that names none. */
+  defaultProcessingDeadline(agencyCode: string, now: Date): string {
+    return this.calendars.forAgency(agencyCode).addWorkingDays(now, this.settings.defaultProcessingWorkingDays);
+  }
+
+  /** Deadlines up to this instant are DUE_SOON. */
+  dueSoonLimit(agencyCode: string, now: Date): string {
+    return this.calendars.forAgency(agencyCode).addWorkingHours(now, this.settings.dueSoonWorkingHours);
+  }
+}
