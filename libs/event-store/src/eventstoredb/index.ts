@@ -1,0 +1,3 @@
+export { EventStoreDbEventStore } from './eventstoredb-event-store';
+export { EventStoreDbSubscription } from './subscription';
+export { UnsupportedRecordedEventError } from './recorded-event';

@@ -1,0 +1,3 @@
+export { PostgresEventStore } from './postgres-event-store';
+export type { PostgresEventStoreOptions } from './postgres-event-store';
+export { DuplicateEventIdError } from './errors';

@@ -1,0 +1,103 @@
+import { AllFilter, GlobalPosition, parsePosition, ReadAllOptions, RecordedEvent } from '../event-store.port';
+import { EVENT_COLUMNS, EVENTS_TABLE, EventRow, rowPosition, toRecordedEvent } from './event-row';
+import type { Queryable } from './queryable';
+
+interface Bound {
+  readonly txId: bigint;
+  readonly seq: bigint;
+}
+
+const BEFORE_FIRST: Bound = { txId: 0n, seq: 0n };
+const AFTER_LAST: Bound = { txId: 2n ** 64n - 1n, seq: 2n ** 63n - 1n };
+
+/**
+ * Only transactions older than every transaction still running are read. Sequence numbers are taken
+ * at insert but become visible at commit, so a slow transaction can commit rows that sort before rows
+ * already visible. Ordering by (tx_id, global_seq) and stopping below the oldest running transaction
+ * means nothing can later appear before a position a reader has passed. The cost: a long-running
+ * write transaction anywhere in the cluster holds back readers of $all until it ends.
+ */
+const VISIBLE = 'e.tx_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+export interface PageEntry {
+  readonly position: GlobalPosition;
+  /** Null when the event does not pass the filter: its position still moves the reader on. */
+  readonly event: RecordedEvent | null;
+}
+
+/**
+ * One page of $all after `from` (exclusive) in the reading direction. Filtering happens on the page,
+ * not in the scan, so a selective filter costs at most one page of rows per query and readers still
+ * advance past events they skip.
+ */
+export async function readAllPage(
+  db: Queryable,
+  from: GlobalPosition | 'start',
+  forwards: boolean,
+  filter: AllFilter,
+  limit: number,
+): Promise<PageEntry[]> {
+  const bound = from === 'start' ? (forwards ? BEFORE_FIRST : AFTER_LAST) : toBound(from);
+  const { rows } = await db.query<EventRow & { matches: boolean }>({
+    name: forwards ? 'event_store_read_all_forwards' : 'event_store_read_all_backwards',
+    text: `SELECT ${EVENT_COLUMNS}, m.matches,
+                  CASE WHEN m.matches THEN e.data END AS data,
+                  CASE WHEN m.matches THEN e.metadata END AS metadata
+             FROM ${EVENTS_TABLE} e
+            CROSS JOIN LATERAL (
+              SELECT ($4::text[] IS NULL OR e.type = ANY($4::text[]))
+                 AND ($5::text[] IS NULL OR e.stream_id ^@ ANY($5::text[])) AS matches
+            ) m
+            WHERE (e.tx_id, e.global_seq) ${forwards ? '>' : '<'} ($1::xid8, $2::bigint) AND ${VISIBLE}
+            ORDER BY e.tx_id ${forwards ? 'ASC' : 'DESC'}, e.global_seq ${forwards ? 'ASC' : 'DESC'}
+            LIMIT $3`,
+    values: [bound.txId.toString(), bound.seq.toString(), limit, filter.eventTypes ?? null, filter.streamPrefixes ?? null],
+  });
+  return rows.map((row) => ({ position: rowPosition(row), event: row.matches ? toRecordedEvent(row) : null }));
+}
+
+/** Reads $all page by page; see VISIBLE for which events are readable. */
+export async function* readAll(
+  db: Queryable,
+  from: GlobalPosition | 'start',
+  options: ReadAllOptions,
+  pageSize: number,
+): AsyncGenerator<RecordedEvent> {
+  const forwards = (options.direction ?? 'forwards') === 'forwards';
+  let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+  let cursor = from;
+  while (remaining > 0) {
+    const limit = Math.min(pageSize, remaining);
+    const page = await readAllPage(db, cursor, forwards, options, limit);
+    for (const { event } of page) {
+      if (!event) continue;
+      yield event;
+      if (--remaining === 0) return;
+    }
+    if (page.length < limit) return;
+    cursor = page[page.length - 1].position;
+  }
+}
+
+/** Whether committed events wait behind an older transaction still running (see VISIBLE). */
+export async function eventsHeldBack(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ held: boolean }>({
+    name: 'event_store_held_back',
+    text: `SELECT EXISTS (SELECT 1 FROM ${EVENTS_TABLE} e WHERE NOT (${VISIBLE})) AS held`,
+  });
+  return rows[0].held;
+}
+
+export async function headPosition(db: Queryable): Promise<GlobalPosition | null> {
+  const { rows } = await db.query<Pick<EventRow, 'tx_id' | 'global_seq'>>({
+    name: 'event_store_head_position',
+    text: `SELECT e.tx_id::text AS tx_id, e.global_seq::text AS global_seq FROM ${EVENTS_TABLE} e
+            WHERE ${VISIBLE} ORDER BY e.tx_id DESC, e.global_seq DESC LIMIT 1`,
+  });
+  return rows.length > 0 ? rowPosition(rows[0]) : null;
+}
+
+function toBound(position: GlobalPosition): Bound {
+  const { major, minor } = parsePosition(position);
+  return { txId: major, seq: minor };
+}
