@@ -48,8 +48,10 @@ export class InboxQueries {
         [...params, ...(cursor ?? [null, null, null, null]), args.first + 1],
       ),
       this.pool.query<{ total: number }>(
-        `SELECT count(*)::int AS total FROM rm_inbox.inbox_items
-          WHERE (username = $1 OR (agency_code = $2 AND unit_id = $3)) AND ${filter}`,
+        // Two counts, each inside its index (an item is a person's or a unit's, never both); an OR
+        // across them would read the table.
+        `SELECT (SELECT count(*) FROM rm_inbox.inbox_items WHERE username = $1 AND ${filter})::int
+              + (SELECT count(*) FROM rm_inbox.inbox_items WHERE agency_code = $2 AND unit_id = $3 AND ${filter})::int AS total`,
         params,
       ),
     ]);
