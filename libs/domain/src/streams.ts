@@ -9,6 +9,9 @@ export const STREAM_CATEGORIES = {
   register: 'register',
   incoming: 'incoming',
   incomingIdentity: 'incoming_identity',
+  outgoing: 'outgoing',
+  outgoingSequence: 'outgoing_sequence',
+  delivery: 'delivery',
 } as const;
 
 /** `agency-<code>`, e.g. `agency-000.00.01.H41`. */
@@ -39,5 +42,32 @@ export function incomingIdentityStream(key: string): string {
 /** The id part of an `incoming-<documentId>` stream, or null for another category. */
 export function documentIdOfIncomingStream(streamId: string): string | null {
   const prefix = `${STREAM_CATEGORIES.incoming}-`;
+  return streamId.startsWith(prefix) ? streamId.slice(prefix.length) : null;
+}
+
+/** `outgoing-<documentId>`. */
+export function outgoingStream(documentId: string): string {
+  return `${STREAM_CATEGORIES.outgoing}-${documentId}`;
+}
+
+/** The id part of an `outgoing-<documentId>` stream, or null for another category. */
+export function documentIdOfOutgoingStream(streamId: string): string | null {
+  const prefix = `${STREAM_CATEGORIES.outgoing}-`;
+  return streamId.startsWith(prefix) ? streamId.slice(prefix.length) : null;
+}
+
+/** `outgoing_sequence-<agencyCode>-<year>`: the agency's issue sequence of a year (document identifiers). */
+export function outgoingSequenceStream(agencyCode: string, year: number): string {
+  return `${STREAM_CATEGORIES.outgoingSequence}-${agencyCode}-${year}`;
+}
+
+/** `delivery-<documentId>`: the sender's delivery tracking of an issued outgoing document. */
+export function deliveryStream(documentId: string): string {
+  return `${STREAM_CATEGORIES.delivery}-${documentId}`;
+}
+
+/** The id part of a `delivery-<documentId>` stream, or null for another category. */
+export function documentIdOfDeliveryStream(streamId: string): string | null {
+  const prefix = `${STREAM_CATEGORIES.delivery}-`;
   return streamId.startsWith(prefix) ? streamId.slice(prefix.length) : null;
 }

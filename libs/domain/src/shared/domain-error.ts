@@ -5,6 +5,8 @@ export type DomainErrorCode =
   | 'CLASSIFIED_NOT_ALLOWED'
   | 'ATTACHMENT_REJECTED'
   | 'SIGNATURE_ORDER'
+  /** A signature names another file than the one it must sign (e.g. not the approved draft's main file). */
+  | 'SIGNATURE_MISMATCH'
   | 'RECIPIENT_UNKNOWN'
   | 'FORBIDDEN_FOR_ROLE'
   | 'NOT_FOUND'
