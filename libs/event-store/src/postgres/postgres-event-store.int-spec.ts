@@ -133,7 +133,7 @@ describe('PostgresEventStore on PostgreSQL', () => {
         const { rows } = await fresh.store.pool.query(
           `SELECT table_name FROM information_schema.tables WHERE table_schema = 'event_store' ORDER BY table_name`,
         );
-        expect(rows.map((r) => r.table_name)).toEqual(['events', 'streams']);
+        expect(rows.map((r) => r.table_name)).toEqual(['events']);
         expect(await fresh.store.headPosition()).toBeNull();
       } finally {
         await fresh.store.close();
