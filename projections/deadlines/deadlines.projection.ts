@@ -170,6 +170,20 @@ const extend = (events: readonly Of<'IncomingDeadlineExtended'>[], tx: Projectio
     tx,
   );
 
+/** A changed working calendar moved the receipt instants: the REGISTRATION and URGENCY rows still open follow them. */
+async function recompute(events: readonly Of<'IncomingReceiptDeadlinesRecomputed'>[], tx: ProjectionTx): Promise<void> {
+  const rows = events.flatMap(({ data: d }) => [
+    { document_id: d.documentId, kind: 'REGISTRATION', due_at: d.registrationDueAt },
+    ...(d.urgencyDueAt === null ? [] : [{ document_id: d.documentId, kind: 'URGENCY', due_at: d.urgencyDueAt }]),
+  ]);
+  await tx.query(
+    `UPDATE deadlines t SET due_at = e.due_at
+     FROM jsonb_to_recordset($1::jsonb) AS e(document_id text, kind text, due_at timestamptz)
+     WHERE t.document_id = e.document_id AND t.kind = e.kind`,
+    [recordsetParam(rows)],
+  );
+}
+
 /** Events that meet no obligation and move no due instant; the summary refresh carries their status. */
 const unchanged = async (): Promise<void> => undefined;
 
@@ -183,6 +197,7 @@ const handlers: TypeHandlers<IncomingDocumentEvent> = {
   IncomingDocumentAssigned: assign,
   IncomingAssignmentForwarded: forward,
   IncomingDeadlineExtended: extend,
+  IncomingReceiptDeadlinesRecomputed: recompute,
   IncomingProcessingStarted: unchanged,
   IncomingProgressReported: unchanged,
   IncomingRecallRequested: unchanged,

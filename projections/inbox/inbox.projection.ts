@@ -219,6 +219,8 @@ const handlers: TypeHandlers<IncomingDocumentEvent> = {
   IncomingProgressReported: unchanged,
   IncomingRecallRequested: unchanged,
   IncomingRecallRefused: unchanged,
+  // Inbox items are assignments; receipt instants move only before the directive.
+  IncomingReceiptDeadlinesRecomputed: unchanged,
   IncomingDocumentAssigned: assign,
   IncomingAssignmentForwarded: forward,
   IncomingDeadlineExtended: extend,

@@ -68,6 +68,7 @@ function summaryChange(event: IncomingDocumentEvent): SummaryChange {
     case 'IncomingAssignmentForwarded':
     case 'IncomingProgressReported':
     case 'IncomingDeadlineExtended':
+    case 'IncomingReceiptDeadlinesRecomputed':
       return {};
     default: {
       const _exhaustive: never = event;

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { TOKEN_VERIFIER } from './auth/principal';
 import { CONSISTENCY_GATE, CONSISTENCY_TIMEOUT_MS, ConsistencyInterceptor } from './common/consistency';
@@ -51,6 +52,7 @@ export class AppModule {
         CalendarModule,
         RegistersModule,
         IncomingModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,8 +1,13 @@
 import { ConfigurationError, loadEnvironment } from '@app/config';
+import { exportEventsCommand } from './export-events.command';
 import { mintToken, UsageError } from './token.command';
+import { verifyExportCommand } from './verify-export.command';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   token: (args) => mintToken(loadEnvironment(), args),
+  'export-events': (args) => exportEventsCommand(loadEnvironment(), args),
+  'verify-export': ([file, ...rest]) =>
+    file && rest.length === 0 ? verifyExportCommand(file) : Promise.reject(new UsageError('usage: npm run cli -- verify-export <file>')),
 };
 
 async function main(): Promise<void> {

@@ -54,3 +54,7 @@ export * from './delivery/delivery.events';
 export * from './delivery/delivery.commands';
 export * from './delivery/delivery.state';
 export * from './delivery/delivery.decider';
+export * from './working-calendar/working-calendar.events';
+export * from './working-calendar/working-calendar.commands';
+export * from './working-calendar/working-calendar.state';
+export * from './working-calendar/working-calendar.decider';

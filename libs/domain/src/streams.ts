@@ -12,6 +12,7 @@ export const STREAM_CATEGORIES = {
   outgoing: 'outgoing',
   outgoingSequence: 'outgoing_sequence',
   delivery: 'delivery',
+  calendar: 'calendar',
 } as const;
 
 /** `agency-<code>`, e.g. `agency-000.00.01.H41`. */
@@ -70,4 +71,9 @@ export function deliveryStream(documentId: string): string {
 export function documentIdOfDeliveryStream(streamId: string): string | null {
   const prefix = `${STREAM_CATEGORIES.delivery}-`;
   return streamId.startsWith(prefix) ? streamId.slice(prefix.length) : null;
+}
+
+/** `calendar-<agencyCode>`: the agency's working calendar (weekly sessions, yearly holidays and make-up days). */
+export function calendarStream(agencyCode: string): string {
+  return `${STREAM_CATEGORIES.calendar}-${agencyCode}`;
 }

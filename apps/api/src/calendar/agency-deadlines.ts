@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReceiptChannel, Urgency } from '@app/domain';
+import type { Instant, WorkingCalendar } from '@app/working-time';
 import { CalendarProvider } from './calendar.provider';
 import { DEADLINE_SETTINGS, DeadlineSettings } from './deadline-settings';
 
@@ -23,7 +24,11 @@ export class AgencyDeadlines {
    * (Decree 30 Điều 4.2.c).
    */
   receipt(agencyCode: string, receivedAt: string, channel: ReceiptChannel, urgency: Urgency): ReceiptDeadlines {
-    const calendar = this.calendars.forAgency(agencyCode);
+    return this.receiptOn(this.calendars.forAgency(agencyCode), receivedAt, channel, urgency);
+  }
+
+  /** `receipt` on a given calendar: the recompute after a calendar change uses the calendar of that change. */
+  receiptOn(calendar: WorkingCalendar, receivedAt: Instant, channel: ReceiptChannel, urgency: Urgency): ReceiptDeadlines {
     const effectiveReceivedAt = calendar.normalize(receivedAt);
     return {
       effectiveReceivedAt,

@@ -31,3 +31,18 @@ export enum DeadlineKind { REGISTRATION = 'REGISTRATION', URGENCY = 'URGENCY', P
 
 registerEnumType(DeadlineState, { name: 'DeadlineState', description: 'sắp đến hạn, quá hạn' });
 registerEnumType(DeadlineKind, { name: 'DeadlineKind' });
+
+export enum OutgoingStatus {
+  DRAFT = 'DRAFT', SUBMITTED = 'SUBMITTED', RETURNED = 'RETURNED', APPROVED = 'APPROVED', SIGNED = 'SIGNED', NUMBERED = 'NUMBERED',
+  SEALED = 'SEALED', ISSUED = 'ISSUED', RECALLED = 'RECALLED',
+}
+export enum SignerCompetence { DIRECT = 'DIRECT', TM = 'TM', KT = 'KT', TL = 'TL', TUQ = 'TUQ', Q = 'Q' }
+export enum DeliveryStatus {
+  PENDING = 'PENDING', SENT = 'SENT', ARRIVED = 'ARRIVED', REJECTED = 'REJECTED', ACCEPTED = 'ACCEPTED', ASSIGNED = 'ASSIGNED',
+  IN_PROGRESS = 'IN_PROGRESS', COMPLETED = 'COMPLETED', RECALL_REQUESTED = 'RECALL_REQUESTED', RECALL_ACCEPTED = 'RECALL_ACCEPTED',
+  RECALL_REFUSED = 'RECALL_REFUSED',
+}
+
+registerEnumType(OutgoingStatus, { name: 'OutgoingStatus' });
+registerEnumType(SignerCompetence, { name: 'SignerCompetence', description: 'ký trực tiếp, thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền' });
+registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: 'ARRIVED..COMPLETED = exchange codes 01..06; 13, 15, 16 for recall' });

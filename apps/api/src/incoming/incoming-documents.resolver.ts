@@ -1,4 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { AccessLog } from '../audit/access-log/access-log';
+import { AccessKind } from '../audit/access-log/access-log.types';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Principal } from '../auth/principal';
 import { assertCanReadAgency } from '../auth/roles';
@@ -10,12 +12,16 @@ import { IncomingDocumentArgs, IncomingRegisterArgs } from './incoming-register.
 /** Reads of incoming documents: one document, and the incoming register (your own agency only). */
 @Resolver(() => IncomingDocument)
 export class IncomingDocumentsResolver {
-  constructor(private readonly queries: IncomingDocumentQueries) {}
+  constructor(
+    private readonly queries: IncomingDocumentQueries,
+    private readonly accessLog: AccessLog,
+  ) {}
 
   @Query(() => IncomingDocument, { nullable: true, description: 'An incoming document of your agency; null when there is none with this id' })
   async incomingDocument(@CurrentActor() actor: Principal, @Args() { id }: IncomingDocumentArgs): Promise<IncomingDocument | null> {
     const document = await this.queries.document(id);
     if (document) assertCanReadAgency(actor, document.agencyCode);
+    if (document) this.accessLog.recordRead(actor, document.id, AccessKind.DETAIL);
     return document;
   }
 

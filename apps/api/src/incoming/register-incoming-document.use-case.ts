@@ -9,9 +9,7 @@ import {
   incomingIdentityStream,
   incomingStream,
   RegisterIncomingDocument,
-  RegisterNumberAllocated,
   registerDecider,
-  RegisterState,
   registerStream,
 } from '@app/domain';
 import { CommandEnvelope, CommandHandler } from '@app/command-handling';
@@ -19,17 +17,12 @@ import { deriveEventId, EventStore, GlobalPosition } from '@app/event-store';
 import { vietnamLocalDate } from '@app/working-time';
 import type { Principal } from '../auth/principal';
 import { notFound } from '../common/api-error';
+import { appendedEvent } from '../common/appended-event';
 import type { CommandResult } from '../common/command-result.type';
+import { allocateRegisterNumber, nextRegisterNumber } from '../common/register-numbering';
 import { CommandGateway, toCommandResult } from '../commands/command-gateway';
 import { RegisterAllocations } from '../registers/register-allocations';
 import { EVENT_STORE } from '../runtime/tokens';
-
-/**
- * Concurrent registrations into one register all append to its stream; each conflict is retried by re-reading
- * its last event and deciding again, which the pure decider makes safe. 100 attempts outlast a burst of 100
- * concurrent registrations into one register, since every round lets at least one of them through.
- */
-const ALLOCATION_ATTEMPTS = 100;
 
 /** Vào sổ văn bản đến (api-contract.md `registerIncomingDocument`). */
 export class RegisterIncomingDocumentCommand {
@@ -79,7 +72,7 @@ export class RegisterIncomingDocumentUseCase implements ICommandHandler<Register
     if (document.status === 'NONE') throw notFound('Incoming document', documentId);
     // A retry of a registration that went through answers as it did; anything else past RECEIVED is refused below.
     if (document.status !== 'RECEIVED' && document.document.agencyCode === actor.agencyCode) {
-      const earlier = await this.appendedEvent(documentStream, deriveEventId(envelope('register').commandId, 0));
+      const earlier = await appendedEvent(this.store, documentStream, deriveEventId(envelope('register').commandId, 0));
       if (earlier) return { id: documentId, revision: Number(earlier.revision), position: earlier.position };
     }
 
@@ -101,7 +94,7 @@ export class RegisterIncomingDocumentUseCase implements ICommandHandler<Register
 
     // Side-effect-free checks: the document may be registered by this actor now, and the register can number it.
     const { state: register } = await this.handler.state(registerStreamId, registerDecider, true);
-    incomingDocumentDecider.decide(registration(nextNumber(register)), document);
+    incomingDocumentDecider.decide(registration(nextRegisterNumber(register)), document);
     registerDecider.decide(allocation, register);
 
     const claim = await this.handler.handle({
@@ -114,7 +107,8 @@ export class RegisterIncomingDocumentUseCase implements ICommandHandler<Register
     // A claim that appended nothing was made by an earlier attempt, which may have taken a number already.
     const earlierNumber =
       claim.events.length === 0 ? await this.allocations.numberAllocatedAfter(registerStreamId, documentId, claimedAt) : null;
-    const arrivalNumber = earlierNumber ?? (await this.allocate(registerStreamId, allocation, envelope('allocate'), claimedAt));
+    const arrivalNumber =
+      earlierNumber ?? (await allocateRegisterNumber(this.handler, this.allocations, registerStreamId, allocation, envelope('allocate'), claimedAt));
 
     const registered = await this.handler.handle({
       streamId: documentStream,
@@ -124,34 +118,4 @@ export class RegisterIncomingDocumentUseCase implements ICommandHandler<Register
     });
     return toCommandResult(documentId, registered);
   }
-
-  private async allocate(streamId: string, command: AllocateRegisterNumber, envelope: CommandEnvelope, claimedAt: GlobalPosition): Promise<number> {
-    const result = await this.handler.handle({
-      streamId,
-      decider: registerDecider,
-      command,
-      envelope,
-      foldsFromLastEventOnly: true,
-      maxAttempts: ALLOCATION_ATTEMPTS,
-    });
-    const allocated = result.events[0] as RegisterNumberAllocated | undefined;
-    if (allocated) return allocated.data.number;
-    // Nothing new: this step had run already and its number is the register's last one.
-    const number = await this.allocations.numberAllocatedAfter(streamId, command.data.documentId, claimedAt);
-    if (number === null) throw new Error(`Register ${streamId} gave document ${command.data.documentId} no number`);
-    return number;
-  }
-
-  /** The event with this id in the stream, if any (incoming document streams are short). */
-  private async appendedEvent(streamId: string, eventId: string) {
-    for await (const event of this.store.readStream(streamId, { direction: 'backwards' })) {
-      if (event.eventId === eventId) return event;
-    }
-    return null;
-  }
-}
-
-/** The number the register would give next: what the checks decide with. */
-function nextNumber(register: RegisterState): number {
-  return register.status === 'OPEN' ? register.lastNumber + 1 : 1;
 }

@@ -137,6 +137,7 @@ export function deliveryStatusOfIncomingEvent(type: IncomingDocumentEventType): 
     case 'IncomingAssignmentForwarded':
     case 'IncomingProgressReported':
     case 'IncomingDeadlineExtended':
+    case 'IncomingReceiptDeadlinesRecomputed':
       return null;
     default: {
       const _exhaustive: never = type;

@@ -281,6 +281,7 @@ describe('delivery statuses and exchange codes (domain.md §2)', () => {
       IncomingAssignmentForwarded: null,
       IncomingProcessingStarted: 'IN_PROGRESS',
       IncomingProgressReported: null,
+      IncomingReceiptDeadlinesRecomputed: null,
       IncomingDocumentCompleted: 'COMPLETED',
       IncomingDeadlineExtended: null,
       IncomingRecallRequested: 'RECALL_REQUESTED',

@@ -158,6 +158,24 @@ export type AcknowledgeRecall = Command<'AcknowledgeRecall', { documentId: strin
 /** CLERK; from RECALL_REQUESTED: the document returns to the status it had. */
 export type RefuseRecall = Command<'RefuseRecall', { documentId: string; reason: string }>;
 
+/**
+ * ADMIN; from RECEIVED, REGISTERED or PRESENTED. Sent when the agency's working calendar changed, with the
+ * instants the application computed on the new calendar from `receivedAt`, channel and urgency. Before
+ * registration all three move; after it only `urgencyDueAt` does (the registration happened, its lateness is
+ * recorded), until the directive. Nothing is appended when nothing moves.
+ */
+export type RecomputeReceiptDeadlines = Command<
+  'RecomputeReceiptDeadlines',
+  {
+    documentId: string;
+    effectiveReceivedAt: string;
+    registrationDueAt: string;
+    /** Null exactly when the document has no urgency alert (NORMAL). */
+    urgencyDueAt: string | null;
+    reason: string;
+  }
+>;
+
 export type IncomingDocumentCommand =
   | ReceiveIncomingDocument
   | RegisterIncomingDocument
@@ -172,6 +190,7 @@ export type IncomingDocumentCommand =
   | ExtendDeadline
   | ReceiveRecallRequest
   | AcknowledgeRecall
-  | RefuseRecall;
+  | RefuseRecall
+  | RecomputeReceiptDeadlines;
 
 export type IncomingDocumentCommandType = IncomingDocumentCommand['type'];

@@ -1,7 +1,7 @@
 import type { Actor, Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { hasAnyRole, personOf, requireAnyRole, requireSameAgency } from '../shared/authorization';
-import { isAfter } from '../shared/time';
+import { instantMillis, isAfter } from '../shared/time';
 import {
   optionalText,
   requireDate,
@@ -29,6 +29,7 @@ import type {
   PresentIncomingDocument,
   ReceiveIncomingDocument,
   ReceiveRecallRequest,
+  RecomputeReceiptDeadlines,
   RefuseRecall,
   RegisterIncomingDocument,
   RejectIncomingDocument,
@@ -44,6 +45,7 @@ import {
   type Handler,
   type IncomingDocumentEvent,
   type IncomingStatus,
+  type ReceiptInstants,
   type RejectionReason,
 } from './incoming-document.events';
 import type {
@@ -599,6 +601,58 @@ function refuseRecall(command: RefuseRecall, current: IncomingDocumentState): In
   ];
 }
 
+function sameInstant(a: string | null, b: string | null): boolean {
+  return a === null || b === null ? a === b : instantMillis(a) === instantMillis(b);
+}
+
+function recomputeReceiptDeadlines(command: RecomputeReceiptDeadlines, current: IncomingDocumentState): IncomingDocumentEvent[] {
+  const state = guard<'RecomputeReceiptDeadlines', 'RECEIVED' | 'REGISTERED' | 'PRESENTED'>(command, current);
+  const { data, context } = command;
+  const { document } = state;
+  const effectiveReceivedAt = requireInstant(data.effectiveReceivedAt, 'effectiveReceivedAt');
+  if (isAfter(document.receivedAt, effectiveReceivedAt)) {
+    throw validationFailed('effectiveReceivedAt', 'BEFORE_RECEIVED_AT', 'must not be earlier than receivedAt');
+  }
+  const registrationDueAt = requireInstant(data.registrationDueAt, 'registrationDueAt');
+  if (isAfter(effectiveReceivedAt, registrationDueAt)) {
+    throw validationFailed('registrationDueAt', 'BEFORE_EFFECTIVE_RECEIVED_AT', 'must not be earlier than effectiveReceivedAt');
+  }
+  const urgencyDueAt = data.urgencyDueAt === null || data.urgencyDueAt === undefined ? null : requireInstant(data.urgencyDueAt, 'urgencyDueAt');
+  if ((urgencyDueAt === null) !== (document.urgencyDueAt === null)) {
+    throw validationFailed('urgencyDueAt', 'URGENCY_MISMATCH', 'must be null exactly when the document has no urgency alert');
+  }
+  const reason = requireText(data.reason, 'reason', MAX_NOTE_LENGTH);
+  const previous: ReceiptInstants = {
+    effectiveReceivedAt: document.effectiveReceivedAt,
+    registrationDueAt: document.registrationDueAt,
+    urgencyDueAt: document.urgencyDueAt,
+  };
+  // Once registered, the receipt instants are history (registeredLate was decided on them); the urgency alert runs until the directive.
+  const next: ReceiptInstants =
+    state.status === 'RECEIVED' ? { effectiveReceivedAt, registrationDueAt, urgencyDueAt } : { ...previous, urgencyDueAt };
+  if (
+    sameInstant(next.effectiveReceivedAt, previous.effectiveReceivedAt) &&
+    sameInstant(next.registrationDueAt, previous.registrationDueAt) &&
+    sameInstant(next.urgencyDueAt, previous.urgencyDueAt)
+  ) {
+    return [];
+  }
+  return [
+    {
+      type: 'IncomingReceiptDeadlinesRecomputed',
+      data: {
+        documentId: document.documentId,
+        agencyCode: document.agencyCode,
+        ...next,
+        previous,
+        reason,
+        recomputedAt: context.now,
+        recomputedBy: personOf(context.actor),
+      },
+    },
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Evolve. An event that does not fit the state (impossible for streams written through `decide`) leaves it as is.
 // ---------------------------------------------------------------------------------------------------------------
@@ -753,6 +807,12 @@ function evolve(state: IncomingDocumentState, event: IncomingDocumentEvent): Inc
     case 'IncomingRecallRefused':
       return state.status === 'RECALL_REQUESTED' ? state.previous : state;
 
+    case 'IncomingReceiptDeadlinesRecomputed': {
+      if (state.status !== 'RECEIVED' && state.status !== 'REGISTERED' && state.status !== 'PRESENTED') return state;
+      const { effectiveReceivedAt, registrationDueAt, urgencyDueAt } = event.data;
+      return { ...state, document: { ...state.document, effectiveReceivedAt, registrationDueAt, urgencyDueAt } };
+    }
+
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -790,6 +850,8 @@ function decide(command: IncomingDocumentCommand, state: IncomingDocumentState):
       return acknowledgeRecall(command, state);
     case 'RefuseRecall':
       return refuseRecall(command, state);
+    case 'RecomputeReceiptDeadlines':
+      return recomputeReceiptDeadlines(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

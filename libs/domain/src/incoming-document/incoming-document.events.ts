@@ -311,6 +311,34 @@ export type IncomingRecallRefused = DomainEvent<
   }
 >;
 
+/** The receipt instants of a document, as computed on the agency's working calendar. */
+export interface ReceiptInstants {
+  readonly effectiveReceivedAt: string;
+  readonly registrationDueAt: string;
+  readonly urgencyDueAt: string | null;
+}
+
+/**
+ * The receipt instants were recomputed because the agency's working calendar changed (domain.md §6: a holiday
+ * added later shifts open deadlines, and the recalculation is audited: `previous` keeps what they were).
+ * Before registration all three may move; after it only `urgencyDueAt` does.
+ */
+export type IncomingReceiptDeadlinesRecomputed = DomainEvent<
+  'IncomingReceiptDeadlinesRecomputed',
+  {
+    documentId: string;
+    agencyCode: string;
+    effectiveReceivedAt: string;
+    registrationDueAt: string;
+    urgencyDueAt: string | null;
+    previous: ReceiptInstants;
+    /** Why, e.g. which calendar change; at most 1000 characters. */
+    reason: string;
+    recomputedAt: string;
+    recomputedBy: PersonRef;
+  }
+>;
+
 export type IncomingDocumentEvent =
   | IncomingDocumentReceived
   | IncomingDocumentRegistered
@@ -325,7 +353,8 @@ export type IncomingDocumentEvent =
   | IncomingDeadlineExtended
   | IncomingRecallRequested
   | IncomingDocumentRecalled
-  | IncomingRecallRefused;
+  | IncomingRecallRefused
+  | IncomingReceiptDeadlinesRecomputed;
 
 export type IncomingDocumentEventType = IncomingDocumentEvent['type'];
 export const INCOMING_DOCUMENT_EVENT_TYPES: readonly IncomingDocumentEventType[] = [
@@ -343,4 +372,5 @@ export const INCOMING_DOCUMENT_EVENT_TYPES: readonly IncomingDocumentEventType[]
   'IncomingRecallRequested',
   'IncomingDocumentRecalled',
   'IncomingRecallRefused',
+  'IncomingReceiptDeadlinesRecomputed',
 ];

@@ -22,6 +22,7 @@ export const INCOMING_COMMAND_ALLOWED_FROM: Readonly<Record<IncomingDocumentComm
   ReceiveRecallRequest: ['RECEIVED', 'REGISTERED', 'PRESENTED', 'ASSIGNED', 'IN_PROGRESS'],
   AcknowledgeRecall: ['RECALL_REQUESTED'],
   RefuseRecall: ['RECALL_REQUESTED'],
+  RecomputeReceiptDeadlines: ['RECEIVED', 'REGISTERED', 'PRESENTED'],
 };
 
 /**
@@ -43,4 +44,5 @@ export const INCOMING_COMMAND_ROLES: Readonly<Record<IncomingDocumentCommandOnEx
   ReceiveRecallRequest: ['CLERK'],
   AcknowledgeRecall: ['CLERK'],
   RefuseRecall: ['CLERK'],
+  RecomputeReceiptDeadlines: ['ADMIN'],
 };

@@ -1,0 +1,104 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, withDatabase } from '@app/database';
+
+/** The server settings that decide what a commit costs, reported with every run. */
+const REPORTED_SETTINGS = [
+  'server_version',
+  'fsync',
+  'synchronous_commit',
+  'wal_sync_method',
+  'full_page_writes',
+  'commit_delay',
+  'shared_buffers',
+  'max_connections',
+] as const;
+
+/** The one PostgreSQL server every benchmark of a run measures on. */
+export interface BenchServer {
+  /** `embedded` (a throw-away cluster in a temp folder) or `DATABASE_URL`. */
+  readonly kind: 'embedded' | 'DATABASE_URL';
+  /** Host and port, never the password. */
+  readonly address: string;
+  /**
+   * URL of a fresh database `bench_<runId>` (no label: shared by the benchmarks that keep to their
+   * own tables) or `bench_<runId>_<label>` (a benchmark that needs an empty event store). Created
+   * on first use, dropped by close().
+   */
+  database(label?: string): Promise<string>;
+  settings(): Promise<Record<string, string>>;
+  /** Drops the databases and stops the embedded server; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function openBenchServer(runId: string, log: (line: string) => void): Promise<BenchServer> {
+  const given = process.env.DATABASE_URL;
+  if (given) return serverAt(given, 'DATABASE_URL', runId, log, async () => undefined);
+  const parent = mkdtempSync(join(tmpdir(), 'qlvbdh-bench-pg-'));
+  // As root, PostgreSQL runs as a separate user that must be able to reach the data folder.
+  chmodSync(parent, 0o755);
+  const port = await freePort();
+  log(`Starting an embedded PostgreSQL in ${parent} on 127.0.0.1:${port} (default durability settings)`);
+  try {
+    // No settings: the comparison with the raw INSERT baseline is only honest at the defaults.
+    const pg = await startEmbeddedPostgres({ dataDir: join(parent, 'data'), port, persistent: false });
+    return serverAt(pg.url, 'embedded', runId, log, async () => {
+      await pg.stop();
+      rmSync(parent, { recursive: true, force: true });
+    });
+  } catch (error) {
+    rmSync(parent, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function serverAt(
+  adminUrl: string,
+  kind: BenchServer['kind'],
+  runId: string,
+  log: (line: string) => void,
+  stop: () => Promise<void>,
+): BenchServer {
+  const created = new Map<string, Promise<string>>();
+  let closed: Promise<void> | null = null;
+  const url = new URL(adminUrl);
+  return {
+    kind,
+    address: `${url.hostname}:${url.port || '5432'}`,
+    database(label) {
+      const name = label ? `bench_${runId}_${label}` : `bench_${runId}`;
+      let pending = created.get(name);
+      if (!pending) {
+        pending = ensureDatabase(adminUrl, name).then(() => withDatabase(adminUrl, name));
+        created.set(name, pending);
+      }
+      return pending;
+    },
+    async settings() {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ name: string; setting: string }>(
+          `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
+          [REPORTED_SETTINGS],
+        );
+        return Object.fromEntries(rows.map((row) => [row.name, row.setting]));
+      } finally {
+        await client.end();
+      }
+    },
+    close() {
+      closed ??= (async () => {
+        const names = [...created.keys()];
+        await Promise.allSettled([...created.values()]);
+        for (const name of names) {
+          await dropDatabase(adminUrl, name).catch((error: unknown) => log(`Could not drop database ${name}: ${String(error)}`));
+        }
+        await stop();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandHandler } from '@app/command-handling';
+import { loadEnvironment } from '@app/config';
+import { AppModule } from '../../../api/src/app.module';
+import { seedDemoProvince } from '../../../api/src/demo/seed-demo';
+import { startPlatform } from '../../../api/src/runtime/start-platform';
+
+/** The api could not start in this checkout (e.g. a package it needs is not installed). */
+export class ApiBootError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApiBootError';
+  }
+}
+
+export interface ApiInProcess {
+  /** `http://127.0.0.1:<port>/graphql`. */
+  readonly endpoint: string;
+  token(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The api as apps/api/src/testing/test-app.ts boots it (projections in process, demo province
+ * seeded and projected), on `databaseUrl`, listening on a free loopback port for real HTTP.
+ */
+export async function startApiInProcess(databaseUrl: string): Promise<ApiInProcess> {
+  const env = loadEnvironment({
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'bench-only-secret-that-is-long-enough-0123456789',
+    CONSISTENCY_TIMEOUT_MS: '10000',
+    LOG_LEVEL: 'error',
+  });
+  const errors: string[] = [];
+  const logger: LoggerService = {
+    log: () => undefined,
+    warn: () => undefined,
+    error: (message: unknown) => {
+      errors.push(String(message));
+      process.stderr.write(`[api] ${String(message)}\n`);
+    },
+  };
+  const platform = await startPlatform(env);
+  // Nest exits the process when a package it loads lazily is missing; as an error, cleanup still runs.
+  const exit = process.exit;
+  process.exit = ((code?: number) => {
+    throw new ApiBootError(`the api exited (code ${code ?? 0}) while starting: ${errors.at(-1) ?? 'no error logged'}`);
+  }) as typeof process.exit;
+  try {
+    const app = await NestFactory.create(AppModule.forPlatform(platform), { logger });
+    try {
+      await app.init();
+      process.exit = exit;
+      await seedDemoProvince(app.get(CommandHandler));
+      const head = await platform.eventStore.headPosition();
+      if (head) await platform.runner.waitForPosition(head, 30_000);
+      await app.listen(0, '127.0.0.1');
+      const { port } = app.getHttpServer().address() as AddressInfo;
+      const tokens = platform.localTokens;
+      if (!tokens) throw new Error('the api verifies OIDC tokens; the benchmark needs local tokens');
+      return {
+        endpoint: `http://127.0.0.1:${port}/graphql`,
+        token: (username) => tokens.mint(username),
+        async close() {
+          await app.close();
+          await platform.close();
+        },
+      };
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+  } catch (error) {
+    await platform.close();
+    throw error;
+  } finally {
+    process.exit = exit;
+  }
+}

@@ -1,0 +1,58 @@
+import type { RecordedEvent } from '@app/event-store';
+import type { ProjectionDefinition } from './projection';
+import { appendTestEvents } from './testing/test-events';
+import { testRegisterProjection } from './testing/test-register-projection';
+import { eventually, openRunnerTestContext, RunnerTestContext, storedCheckpoint, tableRows } from './testing/runner-test-kit';
+
+// The integration project's testTimeout in jest.config.ts does not reach project configs in jest 30.
+jest.setTimeout(60_000);
+
+/** The test register, counting in memory the events this instance applied. */
+function countingRegister(): { definition: ProjectionDefinition; applied: () => number } {
+  const register = testRegisterProjection({ name: 'register' });
+  let applied = 0;
+  const handleBatch = async (events: readonly RecordedEvent[], tx: Parameters<ProjectionDefinition['handle']>[1]) => {
+    applied += events.length;
+    await register.handleBatch?.(events, tx);
+  };
+  return { definition: { ...register, handleBatch }, applied: () => applied };
+}
+
+describe('two projectors for the same projection', () => {
+  let ctx: RunnerTestContext;
+
+  beforeEach(async () => {
+    ctx = await openRunnerTestContext('projection_lock');
+  });
+
+  afterEach(async () => {
+    await ctx.close();
+  });
+
+  it('only one processes; the other stands by and takes over when the first stops', async () => {
+    const a = countingRegister();
+    const b = countingRegister();
+    const first = ctx.runner({ projections: [a.definition], lockRetryMs: 100 });
+    await first.start();
+    await eventually(async () => (await first.status())[0].state === 'running');
+    const second = ctx.runner({ projections: [b.definition], lockRetryMs: 100, pool: ctx.otherPool() });
+    await second.start();
+    await eventually(async () => (await second.status())[0].state === 'standby');
+
+    const head = await appendTestEvents(ctx.store, { streams: 200, eventsPerStream: 3 });
+    await eventually(async () => (await storedCheckpoint(ctx.pool, 'register')) === head);
+    expect(a.applied()).toBe(600);
+    expect(b.applied()).toBe(0);
+    expect((await second.status())[0].state).toBe('standby');
+
+    await first.stop();
+    await eventually(async () => (await second.status())[0].state === 'running');
+    const later = await appendTestEvents(ctx.store, { streams: 100, eventsPerStream: 3, prefix: 'later-' });
+    await second.waitForPosition(later, 10_000);
+
+    expect(b.applied()).toBe(300);
+    const applications = await tableRows(ctx.pool, 'rm_register', 'applications');
+    expect(applications).toHaveLength(900);
+    expect(applications.filter((row) => row.count !== 1)).toEqual([]);
+  });
+});

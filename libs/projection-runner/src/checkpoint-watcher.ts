@@ -1,0 +1,177 @@
+import type { GlobalPosition } from '@app/event-store';
+import { Client, Pool } from 'pg';
+import { ProjectionTimeoutError, toError, UnknownProjectionError } from './errors';
+import { ProjectionLogger, silentLogger } from './logger';
+import { Checkpoint, isAfter } from './positions';
+import { CHECKPOINTS_CHANNEL, readCheckpoints, WANTED_CHANNEL, WantedPayload } from './runner-tables';
+
+export interface CheckpointWatcherOptions {
+  readonly pool: Pool;
+  /** The projections `waitForPosition` waits for (all of them unless a call names a subset). */
+  readonly names: readonly string[];
+  /** While someone waits, checkpoints are also re-read this often, in case a notification was lost. */
+  readonly pollMs?: number;
+  readonly logger?: ProjectionLogger;
+}
+
+interface Waiter {
+  readonly position: GlobalPosition;
+  readonly names: readonly string[];
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * Read-your-writes across processes: learns checkpoints from the runner's NOTIFYs (LISTEN on a
+ * connection of its own), from `observe()` in the runner's own process, and by polling the
+ * checkpoints table while a wait is pending. Checkpoints only move forward.
+ */
+export class CheckpointWatcher {
+  private readonly positions = new Map<string, Checkpoint>();
+  private readonly waiters = new Set<Waiter>();
+  private readonly pollMs: number;
+  private readonly logger: ProjectionLogger;
+  private loaded = false;
+  private listening: Promise<void> | null = null;
+  private listener: Client | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly options: CheckpointWatcherOptions) {
+    this.pollMs = options.pollMs ?? 500;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Feeds checkpoints committed in this process. */
+  observe(moved: ReadonlyMap<string, GlobalPosition> | Readonly<Record<string, GlobalPosition>>): void {
+    const entries = moved instanceof Map ? [...moved] : Object.entries(moved);
+    for (const [name, position] of entries) {
+      if (this.positions.has(name) && isAfter(position, this.positions.get(name) ?? null)) this.positions.set(name, position);
+    }
+    this.settle();
+  }
+
+  /** Resolves once every projection (or each of `names`) is at or past `position`. */
+  async waitForPosition(position: GlobalPosition, timeoutMs: number, names = this.options.names): Promise<void> {
+    const unknown = names.find((name) => !this.options.names.includes(name));
+    if (unknown !== undefined) throw new UnknownProjectionError(unknown, this.options.names);
+    if (this.loaded && this.reached(position, names)) return;
+    const deadline = Date.now() + timeoutMs;
+    await this.listen();
+    if (this.reached(position, names)) return;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new ProjectionTimeoutError(position, timeoutMs, this.lagging(position, names)));
+      }, Math.max(0, deadline - Date.now()));
+      const waiter: Waiter = { position, names, resolve, reject, timer };
+      this.waiters.add(waiter);
+      this.startPolling();
+      const wanted: WantedPayload = { position, timeoutMs: Math.max(0, deadline - Date.now()) };
+      this.options.pool.query('SELECT pg_notify($1, $2)', [WANTED_CHANNEL, JSON.stringify(wanted)]).catch((error: unknown) =>
+        this.logger.warn('Could not notify the projector of a wait', { error: toError(error) }),
+      );
+    });
+  }
+
+  /** Current checkpoints as last learned (loaded from the table on first use). */
+  async checkpoints(): Promise<ReadonlyMap<string, Checkpoint>> {
+    if (!this.loaded) await this.refresh();
+    return new Map(this.positions);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const waiter of this.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.reject(new Error('The checkpoint watcher was closed'));
+    }
+    this.waiters.clear();
+    this.stopPolling();
+    const listener = this.listener;
+    this.listener = null;
+    this.listening = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  private listen(): Promise<void> {
+    this.listening ??= this.connectListener().catch((error: unknown) => {
+      // Waiting still works by polling; the next wait tries to listen again.
+      this.listening = null;
+      this.logger.warn('Could not LISTEN for projection checkpoints; polling instead', { error: toError(error) });
+      return this.refresh();
+    });
+    return this.listening;
+  }
+
+  private async connectListener(): Promise<void> {
+    const client = new Client(this.options.pool.options);
+    client.on('notification', (message) => {
+      if (message.channel === CHECKPOINTS_CHANNEL && message.payload) {
+        this.observe(JSON.parse(message.payload) as Record<string, GlobalPosition>);
+      }
+    });
+    client.on('error', (error) => {
+      this.logger.warn('Lost the LISTEN connection for projection checkpoints', { error });
+      if (this.listener === client) {
+        this.listener = null;
+        this.listening = null;
+      }
+      client.end().catch(() => undefined);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHECKPOINTS_CHANNEL}`);
+    if (this.closed) {
+      await client.end();
+      return;
+    }
+    this.listener = client;
+    // Read after LISTEN so no commit falls between the read and the first notification.
+    await this.refresh();
+  }
+
+  private async refresh(): Promise<void> {
+    const stored = await readCheckpoints(this.options.pool, this.options.names);
+    for (const name of this.options.names) {
+      const position = stored.get(name) ?? null;
+      if (!this.positions.has(name) || isAfter(position, this.positions.get(name) ?? null)) this.positions.set(name, position);
+    }
+    this.loaded = true;
+    this.settle();
+  }
+
+  private settle(): void {
+    for (const waiter of this.waiters) {
+      if (!this.reached(waiter.position, waiter.names)) continue;
+      clearTimeout(waiter.timer);
+      this.waiters.delete(waiter);
+      waiter.resolve();
+    }
+    if (this.waiters.size === 0) this.stopPolling();
+  }
+
+  private reached(position: GlobalPosition, names: readonly string[]): boolean {
+    return names.every((name) => {
+      const checkpoint = this.positions.get(name) ?? null;
+      return checkpoint !== null && checkpoint >= position;
+    });
+  }
+
+  private lagging(position: GlobalPosition, names: readonly string[]) {
+    return names
+      .map((name) => ({ name, checkpoint: this.positions.get(name) ?? null }))
+      .filter(({ checkpoint }) => checkpoint === null || checkpoint < position);
+  }
+
+  private startPolling(): void {
+    this.pollTimer ??= setInterval(() => {
+      this.refresh().catch((error: unknown) => this.logger.warn('Could not read projection checkpoints', { error: toError(error) }));
+    }, this.pollMs);
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = null;
+  }
+}
