@@ -15,6 +15,8 @@ import { CommandsModule } from './commands/commands.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { IncomingModule } from './incoming/incoming.module';
+import { OutgoingModule } from './outgoing/outgoing.module';
+import { ProcessManagersModule } from './delivery/process-managers.module';
 import { RegistersModule } from './registers/registers.module';
 import type { Platform } from './runtime/platform';
 import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS } from './runtime/tokens';
@@ -52,6 +54,8 @@ export class AppModule {
         CalendarModule,
         RegistersModule,
         IncomingModule,
+        OutgoingModule,
+        ProcessManagersModule,
         AuditModule,
       ],
       controllers: [HealthController],

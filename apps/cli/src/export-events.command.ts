@@ -1,11 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { Pool } from 'pg';
 import type { Environment } from '@app/config';
 import { incomingStream, isIsoInstant, instantMillis, outgoingStream } from '@app/domain';
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import { connectDatabase, createEventStore } from '@app/platform';
 import { UsageError } from './token.command';
+import { withEventStore } from './with-event-store';
 
 const USAGE =
   'usage: npm run cli -- export-events --document <id> [--out file]\n' +
@@ -127,10 +126,7 @@ export async function writeExport(store: EventStore, selection: ExportSelection,
 /** `export-events`: to `--out`, or to standard output (the text returned) without it. */
 export async function exportEventsCommand(env: Environment, args: readonly string[]): Promise<string> {
   const { selection, out } = parseExportArgs(args);
-  const database = await connectDatabase(env, (line) => process.stderr.write(`${line}\n`));
-  const pool = new Pool({ connectionString: database.url, max: 2 });
-  const store = await createEventStore(env, pool);
-  try {
+  return withEventStore(env, async (store) => {
     if (out === null) {
       const lines: string[] = [];
       for await (const event of exportedEvents(store, selection)) lines.push(exportLine(event));
@@ -140,11 +136,7 @@ export async function exportEventsCommand(env: Environment, args: readonly strin
     const { events, streams } = await writeExport(store, selection, out);
     requireEvents(events, selection);
     return `Exported ${events} events of ${streams} streams to ${out}`;
-  } finally {
-    await store.close();
-    await pool.end();
-    await database.close();
-  }
+  });
 }
 
 /** An empty agency export is an answer; an empty document export means there is no such document. */

@@ -1,10 +1,12 @@
 import { ConfigurationError, loadEnvironment } from '@app/config';
+import { createAdminCommand } from './create-admin.command';
 import { exportEventsCommand } from './export-events.command';
 import { mintToken, UsageError } from './token.command';
 import { verifyExportCommand } from './verify-export.command';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   token: (args) => mintToken(loadEnvironment(), args),
+  'create-admin': (args) => createAdminCommand(loadEnvironment(), args),
   'export-events': (args) => exportEventsCommand(loadEnvironment(), args),
   'verify-export': ([file, ...rest]) =>
     file && rest.length === 0 ? verifyExportCommand(file) : Promise.reject(new UsageError('usage: npm run cli -- verify-export <file>')),

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigurationError } from '@app/config';
 import { jsonLogger, ProjectionRunner } from '@app/projection-runner';
 import { allProjections, reportingViews } from '@app/projections';
+import { StandaloneProcessManagersModule } from '../../api/src/delivery/process-managers.module';
 import { NestJsonLogger } from './nest-logger';
 import { loadProjectorConfig, selectProjections } from './projector-config';
 import { ProjectorModule } from './projector.module';
@@ -39,10 +40,26 @@ async function main(args: readonly string[]): Promise<void> {
     }
     return;
   }
-  // SIGTERM/SIGINT: let the batches in progress commit, release the locks, then exit.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // SIGTERM/SIGINT: let the process managers finish their event and the batches in progress commit, release the locks, then exit.
+  let processManagers: Closable | null = null;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void shutdown(signal, [processManagers, app]));
+  }
   await runner.start();
+  // The liên thông process managers read the agencies' calendars from a read model: they start once the schemas exist.
+  processManagers = await NestFactory.createApplicationContext(StandaloneProcessManagersModule.register(config.env, config.databaseUrl), {
+    logger: new NestJsonLogger(logger),
+  });
   logger.info('Projector running', { projections: projections.map((p) => p.name), subscription: config.subscription });
+}
+
+/** A Nest application context, whose close passes the signal on to the shutdown hooks as enableShutdownHooks does. */
+type Closable = { close(signal?: string): Promise<void> };
+
+/** Closes the contexts in order, then lets the signal end the process as Nest's shutdown hooks would. */
+async function shutdown(signal: NodeJS.Signals, contexts: readonly (Closable | null)[]): Promise<void> {
+  for (const context of contexts) await context?.close(signal);
+  process.kill(process.pid, signal);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -46,3 +46,6 @@ export enum DeliveryStatus {
 registerEnumType(OutgoingStatus, { name: 'OutgoingStatus' });
 registerEnumType(SignerCompetence, { name: 'SignerCompetence', description: 'ký trực tiếp, thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: 'ARRIVED..COMPLETED = exchange codes 01..06; 13, 15, 16 for recall' });
+/** Who reported a delivery status: the clerk, for a recipient outside the system, or the system itself (liên thông). */
+export enum DeliverySource { MANUAL = 'MANUAL', INTERCONNECT = 'INTERCONNECT' }
+registerEnumType(DeliverySource, { name: 'DeliverySource' });

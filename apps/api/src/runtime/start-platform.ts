@@ -48,9 +48,9 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
   };
 }
 
-/** The runner logs JSON lines; LOG_LEVEL=warn or error keeps its routine progress quiet. */
-function runnerLogger(env: Environment): ProjectionLogger {
-  const logger = jsonLogger({ component: 'projection-runner' });
+/** Runners (projections, process managers) log JSON lines; LOG_LEVEL=warn or error keeps their routine progress quiet. */
+export function runnerLogger(env: Environment, component = 'projection-runner'): ProjectionLogger {
+  const logger = jsonLogger({ component });
   const quiet = () => undefined;
   if (env.LOG_LEVEL === 'error') return { ...logger, info: quiet, warn: quiet };
   if (env.LOG_LEVEL === 'warn') return { ...logger, info: quiet };
