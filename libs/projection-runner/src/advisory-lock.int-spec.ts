@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@app/event-store';
 import type { ProjectionDefinition } from './projection';
+import { LOCK_CLASS } from './runner-tables';
 import { appendTestEvents } from './testing/test-events';
 import { testRegisterProjection } from './testing/test-register-projection';
 import { eventually, openRunnerTestContext, RunnerTestContext, storedCheckpoint, tableRows } from './testing/runner-test-kit';
@@ -54,5 +55,25 @@ describe('two projectors for the same projection', () => {
     const applications = await tableRows(ctx.pool, 'rm_register', 'applications');
     expect(applications).toHaveLength(900);
     expect(applications.filter((row) => row.count !== 1)).toEqual([]);
+  });
+
+  it('takes its locks again after losing their connection, and still applies every event once', async () => {
+    await appendTestEvents(ctx.store, { streams: 1000, eventsPerStream: 3 });
+    const runner = ctx.runner({ projections: [testRegisterProjection({ name: 'register' })], batchSize: 20, lockRetryMs: 50, retryInitialMs: 50 });
+    await runner.start();
+    await eventually(async () => (await storedCheckpoint(ctx.pool, 'register')) !== null);
+
+    const { rows } = await ctx.pool.query(
+      "SELECT pg_terminate_backend(pid) AS terminated FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND granted",
+      [LOCK_CLASS.run],
+    );
+    expect(rows).toEqual([{ terminated: true }]);
+    const head = await appendTestEvents(ctx.store, { streams: 100, eventsPerStream: 3, prefix: 'later-' });
+    await runner.waitForPosition(head, 30_000);
+
+    const applications = await tableRows(ctx.pool, 'rm_register', 'applications');
+    expect(applications).toHaveLength(3300);
+    expect(applications.filter((row) => row.count !== 1)).toEqual([]);
+    expect((await runner.status())[0]).toMatchObject({ state: 'running', behind: false });
   });
 });

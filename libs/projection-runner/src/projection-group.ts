@@ -154,6 +154,7 @@ export class ProjectionGroup {
   private async run(): Promise<void> {
     const { logger, pool } = this.deps;
     while (!this.stopping) {
+      let failure: Error | null = null;
       try {
         this.session = await LockSession.open(pool, {
           onWanted: (position, timeoutMs) => this.want(position, timeoutMs),
@@ -165,17 +166,17 @@ export class ProjectionGroup {
         await this.process(this.session);
         if (this.session.lost && !this.stopping) logger.warn('Lost the projection locks', { projections: this.names, error: this.session.lost });
       } catch (error) {
-        this.groupFailure = this.failed(this.groupFailure, 'handler', toError(error));
-        logger.error('Projection group failed; retrying', {
-          projections: this.names,
-          error: this.groupFailure.error,
-          retryInMs: this.groupFailure.retryAt - Date.now(),
-        });
-        await this.sleep(this.groupFailure.retryAt - Date.now());
+        failure = toError(error);
       } finally {
         this.state = 'stopped';
         await this.session?.close();
         this.session = null;
+      }
+      if (failure) {
+        this.groupFailure = this.failed(this.groupFailure, 'handler', failure);
+        const retryInMs = this.groupFailure.retryAt - Date.now();
+        logger.error('Projection group failed; retrying', { projections: this.names, error: failure, retryInMs });
+        await this.sleep(retryInMs);
       }
     }
   }
@@ -215,7 +216,8 @@ export class ProjectionGroup {
     const batcher = new EventBatcher(subscription, { maxSize: this.settings.batchSize, windowMs: this.settings.batchWindowMs });
     this.batcher = batcher;
     try {
-      for (;;) {
+      // Checked before each wait too: stop() or a lost lock may interrupt while no wait is pending.
+      while (!this.stopping && !session.lost) {
         const batch = await batcher.next(this.idleDelay());
         // A batch read while stopping is dropped: its checkpoint has not moved, so it is read again.
         if (batch === null || this.stopping || session.lost) return;
@@ -333,8 +335,9 @@ export class ProjectionGroup {
     this.wakeSleeper?.();
   }
 
+  /** Ends early on stop() or a lost lock, which may also have happened before the sleep began. */
   private sleep(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
+    if (this.stopping || this.session?.lost) return Promise.resolve();
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);

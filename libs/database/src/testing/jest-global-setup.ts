@@ -5,8 +5,7 @@ import { startEmbeddedPostgres, RunningPostgres } from '../embedded-postgres';
 import { freePort } from '../free-port';
 
 declare global {
-  // eslint-disable-next-line no-var
-  var __EMBEDDED_PG__: RunningPostgres | undefined;
+  var __EMBEDDED_PG__: { server: RunningPostgres; folder: string } | undefined;
 }
 
 /**
@@ -29,6 +28,6 @@ export default async function globalSetup(): Promise<void> {
     // Durability is not under test here; the benchmark runs with the defaults.
     settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '400' },
   });
-  globalThis.__EMBEDDED_PG__ = pg;
+  globalThis.__EMBEDDED_PG__ = { server: pg, folder: parent };
   process.env.TEST_ADMIN_DATABASE_URL = pg.url;
 }

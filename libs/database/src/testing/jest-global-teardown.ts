@@ -1,3 +1,8 @@
+import { rmSync } from 'node:fs';
+
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__EMBEDDED_PG__?.stop();
+  const embedded = globalThis.__EMBEDDED_PG__;
+  if (!embedded) return;
+  await embedded.server.stop();
+  rmSync(embedded.folder, { recursive: true, force: true });
 }
