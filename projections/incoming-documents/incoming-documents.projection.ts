@@ -54,6 +54,7 @@ const RECEIVED_COLUMNS: ColumnTypes = {
   source_agency_code: 'text',
   received_by: 'jsonb',
   status: 'text',
+  search_text: 'text',
   revision: 'bigint',
   updated_at: 'timestamptz',
 };
@@ -84,6 +85,7 @@ async function insertReceived(events: readonly Of<'IncomingDocumentReceived'>[],
     source_agency_code: d.source?.agencyCode ?? null,
     received_by: d.receivedBy,
     status: 'RECEIVED',
+    search_text: incomingSearchText(d.subject, d.codeNumber, d.codeNotation),
     revision,
     updated_at: recordedAt,
   }));
@@ -92,16 +94,6 @@ async function insertReceived(events: readonly Of<'IncomingDocumentReceived'>[],
      SELECT ${columnNames(RECEIVED_COLUMNS, 'e')} FROM jsonb_to_recordset($1::jsonb) AS e(${recordsetColumns(RECEIVED_COLUMNS)})
      ON CONFLICT (document_id) DO NOTHING`,
     [recordsetParam(rows)],
-  );
-  const search = events.map(({ data: d }) => ({
-    document_id: d.documentId,
-    search_text: incomingSearchText(d.subject, d.codeNumber, d.codeNotation),
-  }));
-  await tx.query(
-    `INSERT INTO incoming_search (document_id, search_text)
-     SELECT e.document_id, e.search_text FROM jsonb_to_recordset($1::jsonb) AS e(document_id text, search_text text)
-     ON CONFLICT (document_id) DO NOTHING`,
-    [recordsetParam(search)],
   );
 }
 

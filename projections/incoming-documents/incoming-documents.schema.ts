@@ -75,6 +75,9 @@ export const INCOMING_DOCUMENTS_SCHEMA: readonly string[] = [
      recall_refusal_reason text,
      recall_refused_at timestamptz,
      recall_refused_by jsonb,
+     -- Subject and number/notation folded to lower-case ASCII (foldVietnamese), matched with ILIKE '%…%'
+     -- within one register-year; no trigram index: it cost more at every receipt than it saves there.
+     search_text text NOT NULL,
      revision bigint NOT NULL,
      updated_at timestamptz NOT NULL)`,
   // The register page: ordered by arrival number (document_id breaks the tie of a paper copy and its original).
@@ -82,14 +85,6 @@ export const INCOMING_DOCUMENTS_SCHEMA: readonly string[] = [
   // bounded scan; an index per filter would be rewritten by every event of every document.
   `CREATE INDEX IF NOT EXISTS incoming_documents_register
      ON incoming_documents (agency_code, year, register_code, arrival_number, document_id)`,
-  // `search_text ILIKE '%…%'` (the folded query text), with or without diacritics. Its own table, written
-  // once at receipt: every later event rewrites the document row, and a trigram index on that row would
-  // be rewritten with it (the most expensive part of catching up).
-  `CREATE TABLE IF NOT EXISTS incoming_search (
-     document_id text PRIMARY KEY,
-     search_text text NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS incoming_search_text
-     ON incoming_search USING gin (search_text public.gin_trgm_ops)`,
   `CREATE INDEX IF NOT EXISTS incoming_documents_paper_copy_of
      ON incoming_documents (paper_copy_of) WHERE paper_copy_of IS NOT NULL`,
 ];

@@ -34,8 +34,7 @@ export class IncomingDocumentQueries {
     const where = `agency_code = $1 AND year = $2 AND register_code = $3 AND arrival_number IS NOT NULL
        AND ($4::text IS NULL OR status = $4) AND ($5::text IS NULL OR urgency = $5)
        AND ($6::date IS NULL OR arrival_date >= $6) AND ($7::date IS NULL OR arrival_date <= $7)
-       AND ($8::text IS NULL OR document_id IN (
-             SELECT document_id FROM rm_incoming_documents.incoming_search WHERE search_text ILIKE $8))`;
+       AND ($8::text IS NULL OR search_text ILIKE $8)`;
     const params = [
       args.agencyCode, args.year, args.registerCode, filter.status ?? null, filter.urgency ?? null,
       filter.from ?? null, filter.to ?? null, filter.text ? searchTextPattern(filter.text) : null,

@@ -3,7 +3,7 @@ import { LocalTokenService, loadOrCreateLocalSecret, OidcTokenVerifier, TokenVer
 import type { Environment } from '@app/config';
 import { connectDatabase, createEventStore, localSecretFile } from '@app/platform';
 import { jsonLogger, ProjectionLogger, ProjectionRunner } from '@app/projection-runner';
-import { allProjections } from '@app/projections';
+import { allProjections, reportingViews } from '@app/projections';
 import type { Platform } from './platform';
 
 export interface RunningPlatform extends Platform {
@@ -22,7 +22,14 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
   const database = await connectDatabase(env, log);
   const pool = new Pool({ connectionString: database.url, max: 20 });
   const eventStore = await createEventStore(env, pool);
-  const runner = new ProjectionRunner({ pool, store: eventStore, projections: allProjections, logger: runnerLogger(env) });
+  const runner = new ProjectionRunner({
+    pool,
+    store: eventStore,
+    projections: allProjections,
+    // The reporting views read the projections' tables; the runner re-creates them after every rebuild.
+    dependentDdl: reportingViews,
+    logger: runnerLogger(env),
+  });
   if (env.RUN_PROJECTIONS) await runner.start();
   else await runner.ensureSchemas();
   const localTokens = env.OIDC_ISSUER

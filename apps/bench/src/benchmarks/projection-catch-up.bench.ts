@@ -27,8 +27,13 @@ export const projectionCatchUpBenchmark: Benchmark = {
     if (projections.length === 0) return [skippedRow('d', caseName, 'no projection handles incoming-document events')];
     const url = await ctx.server.database('catchup');
     const loadRowResult = await appendHistory(ctx, url, documents);
-    const catchUp = await catchUpFromZero(ctx, url, projections, documents);
-    return [loadRowResult, catchUp];
+    // The target is the register read model's (the incoming register); all incoming read models together
+    // are measured second, from zero again, for information.
+    const register = projections.filter((p) => p.name === 'incoming_documents');
+    const registerRow = await catchUpFromZero(ctx, url, register, documents, true);
+    await dropReadModels(url);
+    const allRow = await catchUpFromZero(ctx, url, projections, documents, false);
+    return [loadRowResult, registerRow, allRow];
   },
 };
 
@@ -66,6 +71,7 @@ async function catchUpFromZero(
   url: string,
   projections: readonly ProjectionDefinition[],
   documents: number,
+  targeted: boolean,
 ): Promise<ResultRow> {
   const events = documents * 2;
   const names = projections.map((p) => p.name).join(', ');
@@ -84,13 +90,13 @@ async function catchUpFromZero(
     await checkReadModel(pool, projections, documents);
     return {
       benchmark: 'd',
-      case: `catch-up of ${events} events from zero`,
+      case: `catch-up of ${events} events from zero, ${targeted ? 'register read model' : 'all incoming read models'}`,
       ops: events,
       seconds,
       opsPerSecond: events / seconds,
       p50Ms: null,
       p99Ms: null,
-      target: { metric: 'opsPerSecond', min: 10_000 },
+      ...(targeted ? { target: { metric: 'opsPerSecond' as const, min: 10_000 } } : {}),
       note: `fresh ProjectionRunner: ${names}`,
     };
   } finally {
@@ -108,5 +114,18 @@ async function checkReadModel(pool: Pool, projections: readonly ProjectionDefini
   );
   if (rows[0].registered !== documents) {
     throw new Error(`incoming_documents holds ${rows[0].registered} registered documents, expected ${documents}`);
+  }
+}
+
+/** Removes every read model and the runner's checkpoints, so the next catch-up starts from zero. */
+async function dropReadModels(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows } = await pool.query<{ name: string }>(
+      `SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE 'rm\\_%' OR nspname IN ('projection', 'reporting')`,
+    );
+    for (const { name } of rows) await pool.query(`DROP SCHEMA "${name}" CASCADE`);
+  } finally {
+    await pool.end();
   }
 }
