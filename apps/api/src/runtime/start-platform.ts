@@ -21,6 +21,9 @@ export interface RunningPlatform extends Platform {
 export async function startPlatform(env: Environment, log: (line: string) => void = () => undefined): Promise<RunningPlatform> {
   const database = await connectDatabase(env, log);
   const pool = new Pool({ connectionString: database.url, max: 20 });
+  // An idle connection can fail (server restart, or the embedded server stopping first at exit); the pool
+  // drops it and opens another on demand, so it is logged, not fatal.
+  pool.on('error', (error) => log(`database connection lost: ${error.message}`));
   const eventStore = await createEventStore(env, pool);
   const runner = new ProjectionRunner({
     pool,
