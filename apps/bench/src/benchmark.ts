@@ -1,11 +1,13 @@
 import type { BenchOptions } from './cli-options';
 import type { BenchServer } from './bench-server';
 
-/** An acceptance threshold on a row: its ops/s, or its ratio to the row named by `relativeTo`. */
-export interface Target {
-  readonly metric: 'opsPerSecond' | 'ratio';
-  readonly min: number;
-}
+/**
+ * An acceptance threshold on a row: its ops/s, or its ratio to the row named by `relativeTo` (at least
+ * `min`); or its p99 latency (at most `max` milliseconds).
+ */
+export type Target =
+  | { readonly metric: 'opsPerSecond' | 'ratio'; readonly min: number }
+  | { readonly metric: 'p99Ms'; readonly max: number };
 
 /** One line of the results table. Numbers are null where they do not apply (or the case was skipped). */
 export interface ResultRow {

@@ -7,17 +7,28 @@ export interface BenchOptions {
   readonly events: number;
   /** Documents received and registered over GraphQL (e). */
   readonly documents: number;
+  /** Incoming documents bulk-generated into the read models whose queries (f) times. */
+  readonly documentsLarge: number;
+  /** Draft-to-issue flows of the outgoing benchmark (g), per run. */
+  readonly flows: number;
+  /** Offered rate of the paced outgoing run (g), flows per second. */
+  readonly flowRate: number;
   /** Warm-up and measurement of each timed case (a, b, c). */
   readonly warmupMs: number;
   readonly durationMs: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--only a,b,...] [--events N] [--documents N]
+       [--documents-large N] [--flows N] [--flow-rate R]
 
   --quick          smaller counts and shorter runs (smoke test)
   --only LIST      run only these benchmarks (letters, comma-separated)
   --events N       events appended for the projection catch-up (default 100000; 10000 with --quick)
-  --documents N    documents received and registered over GraphQL (default 500; 50 with --quick)`;
+  --documents N    documents received and registered over GraphQL (default 500; 50 with --quick)
+  --documents-large N  incoming documents bulk-generated into the read models for the query latencies (f)
+                   (default 100000; 20000 with --quick; the acceptance run uses 1000000)
+  --flows N        draft-to-issue flows per outgoing run (g) (default 300; 40 with --quick)
+  --flow-rate R    offered flows/s of the paced outgoing run (g) (default 50)`;
 
 export class UsageError extends Error {}
 
@@ -25,7 +36,7 @@ export function parseOptions(argv: readonly string[], knownIds: readonly string[
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
+    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`Unexpected argument ${JSON.stringify(arg)}`);
     const [, name, inline] = match;
     if (name === 'quick' || name === 'help') flags.set(name, true);
@@ -33,7 +44,7 @@ export function parseOptions(argv: readonly string[], knownIds: readonly string[
     else if (i + 1 < argv.length) flags.set(name, argv[++i]);
     else throw new UsageError(`--${name} needs a value`);
   }
-  const unknown = [...flags.keys()].find((name) => !['quick', 'help', 'only', 'events', 'documents'].includes(name));
+  const unknown = [...flags.keys()].find((name) => !['quick', 'help', 'only', 'events', 'documents', 'documents-large', 'flows', 'flow-rate'].includes(name));
   if (unknown) throw new UsageError(`Unknown flag --${unknown}`);
   if (flags.has('help')) throw new UsageError('');
   const quick = flags.get('quick') === true;
@@ -42,6 +53,9 @@ export function parseOptions(argv: readonly string[], knownIds: readonly string[
     only: parseOnly(flags.get('only'), knownIds),
     events: positiveInteger(flags.get('events'), 'events', quick ? 10_000 : 100_000),
     documents: positiveInteger(flags.get('documents'), 'documents', quick ? 50 : 500),
+    documentsLarge: positiveInteger(flags.get('documents-large'), 'documents-large', quick ? 20_000 : 100_000),
+    flows: positiveInteger(flags.get('flows'), 'flows', quick ? 40 : 300),
+    flowRate: positiveInteger(flags.get('flow-rate'), 'flow-rate', 50),
     warmupMs: quick ? 500 : 2_000,
     durationMs: quick ? 2_000 : 10_000,
   };

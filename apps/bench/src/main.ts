@@ -58,7 +58,7 @@ async function main(): Promise<number> {
         `PostgreSQL: ${server.kind === 'embedded' ? 'embedded, throw-away cluster with default settings' : 'DATABASE_URL'} at ${server.address}`,
         `  ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}`,
         `Machine: ${Object.entries(host).map(([k, v]) => `${k}=${v}`).join(', ')}`,
-        `Timed cases: ${options.warmupMs / 1000} s warm-up + ${options.durationMs / 1000} s measured; --events ${options.events}, --documents ${options.documents}`,
+        `Timed cases: ${options.warmupMs / 1000} s warm-up + ${options.durationMs / 1000} s measured; --events ${options.events}, --documents ${options.documents}, --documents-large ${options.documentsLarge}, --flows ${options.flows}, --flow-rate ${options.flowRate}`,
         '',
       ].join('\n'),
     );

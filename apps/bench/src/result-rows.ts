@@ -21,8 +21,15 @@ export function loadRow(
 }
 
 /** A row of latencies only (its operations overlap others, so it has no throughput of its own). */
-export function latencyRow(benchmark: string, caseName: string, samplesMs: readonly number[], note?: string): ResultRow {
+export function latencyRow(
+  benchmark: string,
+  caseName: string,
+  samplesMs: readonly number[],
+  note?: string,
+  extra: Pick<ResultRow, 'target' | 'errors' | 'key'> = {},
+): ResultRow {
   return {
+    ...extra,
     benchmark,
     case: caseName,
     ops: samplesMs.length,
@@ -57,12 +64,13 @@ export function evaluate(rows: readonly ResultRow[]): Evaluated[] {
     const reference = row.relativeTo ? byKey.get(row.relativeTo) : undefined;
     const ratio =
       reference?.opsPerSecond && row.opsPerSecond !== null ? row.opsPerSecond / reference.opsPerSecond : null;
-    return { ...row, ratio, passed: judge(row.target, row.opsPerSecond, ratio) };
+    return { ...row, ratio, passed: judge(row.target, row.opsPerSecond, ratio, row.p99Ms) };
   });
 }
 
-function judge(target: Target | undefined, opsPerSecond: number | null, ratio: number | null): boolean | null {
+function judge(target: Target | undefined, opsPerSecond: number | null, ratio: number | null, p99Ms: number | null): boolean | null {
   if (!target) return null;
+  if (target.metric === 'p99Ms') return p99Ms === null ? null : p99Ms <= target.max;
   const value = target.metric === 'ratio' ? ratio : opsPerSecond;
   return value === null ? null : value >= target.min;
 }

@@ -24,7 +24,9 @@ const COLUMNS: readonly Column[] = [
 
 function targetCell(row: Evaluated): string {
   if (!row.target) return '';
-  const wanted = row.target.metric === 'ratio' ? `ratio ≥ ${row.target.min}` : `≥ ${integer(row.target.min)}/s`;
+  const target = row.target;
+  const wanted =
+    target.metric === 'p99Ms' ? `p99 ≤ ${target.max} ms` : target.metric === 'ratio' ? `ratio ≥ ${target.min}` : `≥ ${integer(target.min)}/s`;
   const verdict = row.passed === null ? 'not judged' : row.passed ? 'PASS' : 'FAIL';
   return `${wanted}: ${verdict}`;
 }

@@ -1,7 +1,10 @@
 import type { Benchmark } from '../benchmark';
+import { auditReadsBenchmark } from './audit-reads.bench';
 import { baselineInsertBenchmark, emmettAppendBenchmark, eventStoreAppendBenchmark } from './commit-benchmarks';
 import { graphqlCommandsBenchmark } from './graphql-commands.bench';
 import { projectionCatchUpBenchmark } from './projection-catch-up.bench';
+import { outgoingFlowBenchmark } from './outgoing-flow.bench';
+import { readModelQueriesBenchmark } from './read-model-queries.bench';
 
 /** Every benchmark, in the order a run measures them; add new ones here. */
 export const BENCHMARKS: readonly Benchmark[] = [
@@ -10,4 +13,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   emmettAppendBenchmark,
   projectionCatchUpBenchmark,
   graphqlCommandsBenchmark,
+  readModelQueriesBenchmark,
+  outgoingFlowBenchmark,
+  auditReadsBenchmark,
 ];

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import type { LoggerService } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandHandler } from '@app/command-handling';
 import { loadEnvironment } from '@app/config';
@@ -19,6 +19,8 @@ export class ApiBootError extends Error {
 export interface ApiInProcess {
   /** `http://127.0.0.1:<port>/graphql`. */
   readonly endpoint: string;
+  /** The Nest application, to reach services without HTTP. */
+  readonly app: INestApplication;
   token(username: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function startApiInProcess(databaseUrl: string): Promise<ApiInProce
       if (!tokens) throw new Error('the api verifies OIDC tokens; the benchmark needs local tokens');
       return {
         endpoint: `http://127.0.0.1:${port}/graphql`,
+        app,
         token: (username) => tokens.mint(username),
         async close() {
           await app.close();

@@ -1,0 +1,187 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_INCOMING_REGISTER_CODE } from '@app/domain';
+import { toVietnamIso, vietnamLocalDate } from '@app/working-time';
+import type { Benchmark, ResultRow } from '../benchmark';
+import { GraphQLClient } from '../graphql/graphql-client';
+import { rootFields } from '../graphql/schema-fields';
+import { latencyRow, skippedRow } from '../result-rows';
+
+const EVENTS = 100;
+const TARGET_HISTORY_P99_MS = 10;
+const TARGET_AS_OF_P99_MS = 15;
+
+const RESULT = '{ id revision position }';
+const RECEIVE = `mutation Receive($input: ReceiveIncomingDocumentInput!) { receiveIncomingDocument(input: $input) ${RESULT} }`;
+const REGISTER = `mutation Register($id: ID!, $code: String) { registerIncomingDocument(documentId: $id, registerCode: $code) ${RESULT} }`;
+const ASSIGN = `mutation Assign($id: ID!, $input: AssignIncomingDocumentInput!) { assignIncomingDocument(documentId: $id, input: $input) ${RESULT} }`;
+const START = `mutation Start($id: ID!) { startProcessing(documentId: $id) ${RESULT} }`;
+const PROGRESS = `mutation Progress($id: ID!, $note: String!) { reportProgress(documentId: $id, note: $note) ${RESULT} }`;
+// What an audit screen asks for (as apps/api/test/audit.e2e-spec.ts does): every field of every event.
+const HISTORY = `query History($id: ID!) { documentHistory(documentId: $id) {
+  revision position eventId type occurredAt recordedAt actor { username fullName role roles agencyCode } onBehalfOf { username }
+  summary data metadata commandId causationId correlationId schemaVersion hash previousHash
+} }`;
+const HISTORY_MINIMAL = `query HistoryMinimal($id: ID!) { documentHistory(documentId: $id) { revision } }`;
+const HISTORY_JSON = `query HistoryJson($id: ID!) { documentHistory(documentId: $id) { revision data metadata } }`;
+const HISTORY_NO_JSON = `query HistoryNoJson($id: ID!) { documentHistory(documentId: $id) {
+  revision position eventId type occurredAt recordedAt actor { username fullName role roles agencyCode } onBehalfOf { username }
+  summary commandId causationId correlationId schemaVersion hash previousHash
+} }`;
+const AS_OF = `query AsOf($id: ID!, $at: DateTime!) { documentAsOf(documentId: $id, at: $at) { documentId kind asOf revision lastEventAt status state } }`;
+
+const REQUIRED = {
+  mutation: ['receiveIncomingDocument', 'registerIncomingDocument', 'assignIncomingDocument', 'startProcessing', 'reportProgress'],
+  query: ['documentHistory', 'documentAsOf'],
+} as const;
+
+/**
+ * (h) Audit reads of one incoming document with 100 events (receive, register, assign, start, 96 progress
+ * reports, all through the API): `documentHistory` and `documentAsOf` (an instant after event 50) over HTTP,
+ * one call at a time; and the same through the service layer in process (DocumentStreamReader + the resolver's
+ * mapping) to show what HTTP and GraphQL add.
+ */
+export const auditReadsBenchmark: Benchmark = {
+  id: 'h',
+  title: 'audit reads of a 100-event document',
+  timeLimitMs: () => 240_000,
+  async run(ctx) {
+    const caseName = `documentHistory of a ${EVENTS}-event document`;
+    const url = await ctx.server.database('audit');
+    ctx.log('(h) booting the api in process (demo province seeded)');
+    const { ApiBootError, startApiInProcess } = await import('../graphql/api-in-process');
+    let api;
+    try {
+      api = await startApiInProcess(url);
+    } catch (error) {
+      if (error instanceof ApiBootError) return [skippedRow('h', caseName, error.message)];
+      throw error;
+    }
+    try {
+      const client = new GraphQLClient(api.endpoint);
+      const fields = await rootFields(client);
+      const missing = [...REQUIRED.mutation.filter((n) => !fields.mutation.has(n)), ...REQUIRED.query.filter((n) => !fields.query.has(n))];
+      if (missing.length > 0) return [skippedRow('h', caseName, `audit API not available (the api has no ${missing.join(', ')})`)];
+      const [clerk, leader, officer, auditor] = await Promise.all(
+        ['vanthu.ubnd', 'lanhdao.ubnd', 'chuyenvien.ubnd', 'kiemtra.ubnd'].map((username) => api.token(username)),
+      );
+      const command = async (name: string, query: string, variables: Record<string, unknown>, token: string) =>
+        Object.values(await client.request<Record<string, { id: string; revision: number }>>(name, query, variables, token))[0];
+
+      ctx.log(`(h) writing a document with ${EVENTS} events through the API`);
+      const { id } = await command('receiveIncomingDocument', RECEIVE, { input: receiveInput() }, clerk);
+      await command('registerIncomingDocument', REGISTER, { id, code: DEFAULT_INCOMING_REGISTER_CODE }, clerk);
+      await command('assignIncomingDocument', ASSIGN, {
+        id,
+        input: { instruction: 'Giao đồng chí Viên tham mưu', assignees: [{ role: 'LEAD', username: 'chuyenvien.ubnd' }] },
+      }, leader);
+      await command('startProcessing', START, { id }, officer);
+      let middle = '';
+      for (let n = 5; n <= EVENTS; n++) {
+        await command('reportProgress', PROGRESS, { id, note: `Báo cáo tiến độ lần ${n - 4}: đã xin ý kiến các phòng chuyên môn` }, officer);
+        if (n === EVENTS / 2) {
+          // Events are kept to the millisecond: the instant between event 50 and event 51.
+          await sleep(3);
+          middle = toVietnamIso(new Date());
+          await sleep(3);
+        }
+      }
+
+      const history = async () => (await client.request<{ documentHistory: unknown[] }>('documentHistory', HISTORY, { id }, auditor)).documentHistory;
+      const asOf = async () =>
+        (await client.request<{ documentAsOf: { revision: number } | null }>('documentAsOf', AS_OF, { id, at: middle }, auditor)).documentAsOf;
+      const events = (await history()).length;
+      if (events !== EVENTS) throw new Error(`documentHistory returned ${events} events, expected ${EVENTS}`);
+      const snapshot = await asOf();
+      if (snapshot?.revision !== EVENTS / 2 - 1) throw new Error(`documentAsOf(middle) is at revision ${snapshot?.revision}, expected ${EVENTS / 2 - 1}`);
+
+      // The service layer without HTTP: what the resolver does, minus GraphQL and the access log.
+      const { DocumentStreamReader } = await import('../../../api/src/audit/document-stream.reader');
+      const { toHistoryEvent } = await import('../../../api/src/audit/history-event');
+      const { stateAsOf } = await import('../../../api/src/audit/document-as-of');
+      const { PRINCIPAL_DIRECTORY } = await import('../../../api/src/auth/principal');
+      const { Upcasters } = await import('@app/event-store');
+      type Directory = import('../../../api/src/auth/principal').PrincipalDirectory;
+      const reader = api.app.get(DocumentStreamReader, { strict: false });
+      const upcasters = api.app.get(Upcasters, { strict: false });
+      const principal = await api.app.get<symbol, Directory>(PRINCIPAL_DIRECTORY, { strict: false }).findByUsername('kiemtra.ubnd');
+      if (!principal) throw new Error('the demo auditor kiemtra.ubnd is not in the directory');
+
+      const calls = ctx.options.quick ? 100 : 400;
+      const warmup = ctx.options.quick ? 20 : 50;
+      const time = async (op: () => Promise<unknown>): Promise<number[]> => {
+        for (let i = 0; i < warmup; i++) await op();
+        const samples: number[] = [];
+        for (let i = 0; i < calls; i++) {
+          const t0 = performance.now();
+          await op();
+          samples.push(performance.now() - t0);
+        }
+        return samples;
+      };
+      ctx.log(`(h) timing ${calls} calls of each (after ${warmup} warm-up calls)`);
+      const rows: ResultRow[] = [
+        latencyRow('h', `documentHistory over GraphQL, ${EVENTS} events`, await time(history), 'HTTP + GraphQL, all fields, as the auditor', {
+          target: { metric: 'p99Ms', max: TARGET_HISTORY_P99_MS },
+        }),
+        latencyRow(
+          'h',
+          '  documentHistory over GraphQL, { revision } only',
+          await time(() => client.request('documentHistory', HISTORY_MINIMAL, { id }, auditor)),
+          'same read and mapping, almost nothing to serialize: HTTP + auth + GraphQL overhead',
+        ),
+        latencyRow(
+          'h',
+          '  documentHistory over GraphQL, { revision data metadata }',
+          await time(() => client.request('documentHistory', HISTORY_JSON, { id }, auditor)),
+          'the two JSON scalar fields only',
+        ),
+        latencyRow(
+          'h',
+          '  documentHistory over GraphQL, every field but data, metadata',
+          await time(() => client.request('documentHistory', HISTORY_NO_JSON, { id }, auditor)),
+          'the typed fields only',
+        ),
+        latencyRow('h', `documentAsOf over GraphQL (at event ${EVENTS / 2})`, await time(asOf), 'HTTP + GraphQL; folds events up to the instant', {
+          target: { metric: 'p99Ms', max: TARGET_AS_OF_P99_MS },
+        }),
+        latencyRow('h', '  service: read the stream (DocumentStreamReader.readFor)', await time(() => reader.readFor(principal, id)), 'in process, no HTTP'),
+        latencyRow(
+          'h',
+          '  service: readFor + toHistoryEvent × 100',
+          await time(async () => {
+            const stream = await reader.readFor(principal, id);
+            return stream.events.map((event) => toHistoryEvent(stream.kind, event, upcasters));
+          }),
+          'in process, no HTTP; the resolver minus GraphQL serialization and the access log',
+        ),
+        latencyRow(
+          'h',
+          '  service: readFor + stateAsOf',
+          await time(async () => stateAsOf(await reader.readFor(principal, id), middle, upcasters)),
+          'in process, no HTTP',
+        ),
+      ];
+      return rows;
+    } finally {
+      await api.close();
+    }
+  },
+};
+
+function receiveInput(): Record<string, unknown> {
+  return {
+    channel: 'PAPER',
+    sender: { agencyCode: '000.00.00.G09', name: 'Bộ Nội vụ' },
+    codeNumber: '4521',
+    codeNotation: 'BNV-CCVC',
+    issuedDate: vietnamLocalDate(new Date(Date.now() - 2 * 24 * 3600_000)),
+    documentType: 'Công văn',
+    subject: 'Về việc kiểm tra công tác văn thư, lưu trữ năm nay',
+    signer: { fullName: 'Nguyễn Văn An', position: 'Thứ trưởng' },
+    urgency: 'NORMAL',
+    confidentiality: 'NONE',
+    dueDate: null,
+    attachments: [{ fileName: 'cv-4521.pdf', mediaType: 'application/pdf', sizeBytes: 245_760, sha256: 'ab'.repeat(32) }],
+  };
+}
