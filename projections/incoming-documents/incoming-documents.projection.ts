@@ -7,6 +7,7 @@ import type { ColumnTypes } from '../shared/recordset';
 import { columnNames, recordsetColumns, recordsetParam } from '../shared/recordset';
 import type { Projected, TypeHandlers } from '../shared/stream-rounds';
 import { applyByType, streamRounds } from '../shared/stream-rounds';
+import { revisionedUpdate } from '../shared/revisioned-update';
 import { incomingSearchText } from './fold-vietnamese';
 import { INCOMING_DOCUMENTS_SCHEMA } from './incoming-documents.schema';
 
@@ -97,32 +98,18 @@ async function insertReceived(events: readonly Of<'IncomingDocumentReceived'>[],
   );
 }
 
-/**
- * A set-based update: `set` (by default `column = e.column` for every column) applies to each document
- * whose row is behind the event's revision.
- */
+/** An update of the document's row by a set of events (see revisionedUpdate: only rows behind the event change). */
 function update<K extends IncomingDocumentEvent['type']>(spec: {
   readonly columns: ColumnTypes;
   readonly row: (event: Of<K>) => object;
   readonly set?: string;
 }): (events: readonly Of<K>[], tx: ProjectionTx) => Promise<void> {
-  const set =
-    spec.set ??
-    Object.keys(spec.columns)
-      .map((name) => `${name} = e.${name}`)
-      .join(', ');
-  const sql = `UPDATE incoming_documents d SET ${set}, revision = e.revision, updated_at = e.recorded_at
-     FROM jsonb_to_recordset($1::jsonb) AS e(document_id text, revision bigint, recorded_at timestamptz, ${recordsetColumns(spec.columns)})
-     WHERE d.document_id = e.document_id AND d.revision < e.revision`;
-  return async (events, tx) => {
-    const rows = events.map((event) => ({
-      document_id: event.data.documentId,
-      revision: event.revision,
-      recorded_at: event.recordedAt,
-      ...spec.row(event),
-    }));
-    await tx.query(sql, [recordsetParam(rows)]);
-  };
+  return revisionedUpdate<Extract<IncomingDocumentEvent, { type: K }>>({
+    table: 'incoming_documents',
+    key: { document_id: 'text' },
+    keyOf: (event) => ({ document_id: event.data.documentId }),
+    ...spec,
+  });
 }
 
 const LEAD_COLUMNS: ColumnTypes = { lead_username: 'text', lead_unit_id: 'text', lead_full_name: 'text', lead_deadline: 'timestamptz' };
