@@ -29,15 +29,9 @@ export async function appendEvents(
     const { rows } = await db.query<{ last_revision: string; last_tx_id: string; last_global_seq: string }>({
       name: 'event_store_append',
       text: `SELECT last_revision::text, last_tx_id::text, last_global_seq::text
-               FROM ${SCHEMA}.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`,
-      values: [
-        streamId,
-        sentinel.toString(),
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
-      ],
+               FROM ${SCHEMA}.append_events($1, $2, $3::jsonb)`,
+      // One JSON text: cheaper on both sides than four array parameters with every quote escaped.
+      values: [streamId, sentinel.toString(), JSON.stringify(events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })))],
     });
     const [row] = rows;
     return {

@@ -48,20 +48,21 @@ CREATE TABLE IF NOT EXISTS ${SCHEMA}.events (
  *    stream, answered with the original result. The common path pays for no lookup.
  * 3. Insert the events; the stream's revision is its last event's, read from (stream_id, revision).
  *
- * p_expected: a revision (>= 0) or one of the EXPECT sentinels.
+ * p_expected: a revision (>= 0) or one of the EXPECT sentinels. p_events: a JSON array of
+ * { eventId, type, data, metadata }, one parameter the client serializes in one call.
  */
 const APPEND_FUNCTION = `
+-- The signature before events travelled as one JSON parameter.
+DROP FUNCTION IF EXISTS ${SCHEMA}.append_events(text, bigint, uuid[], text[], jsonb[], jsonb[]);
+
 CREATE OR REPLACE FUNCTION ${SCHEMA}.append_events(
   p_stream_id text,
   p_expected bigint,
-  p_event_ids uuid[],
-  p_types text[],
-  p_data jsonb[],
-  p_metadata jsonb[]
+  p_events jsonb
 ) RETURNS TABLE (last_revision bigint, last_tx_id xid8, last_global_seq bigint)
 LANGUAGE plpgsql AS $fn$
 DECLARE
-  v_count constant bigint := cardinality(p_event_ids);
+  v_count constant bigint := jsonb_array_length(p_events);
   v_current bigint;
   v_exists boolean;
   v_wrong boolean;
@@ -87,14 +88,14 @@ BEGIN
     -- A retry of an append that already succeeded: its first event is stored in this stream. The
     -- original result stands when all its events are there, in order, where this append expected them.
     SELECT e.revision INTO v_first_revision
-      FROM ${SCHEMA}.events e WHERE e.event_id = p_event_ids[1] AND e.stream_id = p_stream_id;
+      FROM ${SCHEMA}.events e WHERE e.event_id = (p_events -> 0 ->> 'eventId')::uuid AND e.stream_id = p_stream_id;
     IF FOUND AND (p_expected IN (${EXPECT.any}, ${EXPECT.streamExists}) OR p_expected = v_first_revision - 1) THEN
       RETURN QUERY
         WITH stored AS (
           SELECT e.revision, e.tx_id, e.global_seq
-            FROM unnest(p_event_ids) WITH ORDINALITY AS i(event_id, ord)
+            FROM jsonb_array_elements(p_events) WITH ORDINALITY AS i(event, ord)
             JOIN ${SCHEMA}.events e
-              ON e.event_id = i.event_id AND e.stream_id = p_stream_id AND e.revision = v_first_revision + i.ord - 1
+              ON e.event_id = (i.event ->> 'eventId')::uuid AND e.stream_id = p_stream_id AND e.revision = v_first_revision + i.ord - 1
         )
         SELECT s.revision, s.tx_id, s.global_seq FROM stored s
          WHERE (SELECT count(*) FROM stored) = v_count
@@ -111,8 +112,8 @@ BEGIN
 
   -- ORDER BY makes global_seq follow the order of the events within the append.
   INSERT INTO ${SCHEMA}.events (stream_id, revision, event_id, type, data, metadata)
-  SELECT p_stream_id, v_current + i.ord, i.event_id, i.type, i.data, i.metadata
-    FROM unnest(p_event_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS i(event_id, type, data, metadata, ord)
+  SELECT p_stream_id, v_current + i.ord, (i.event ->> 'eventId')::uuid, i.event ->> 'type', i.event -> 'data', i.event -> 'metadata'
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS i(event, ord)
    ORDER BY i.ord;
 
 

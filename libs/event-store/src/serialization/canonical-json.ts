@@ -16,34 +16,60 @@ export class CanonicalJsonError extends Error {
  * NaN, Infinity, functions, symbols, bigint, Dates and other class instances) is rejected.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  return new CanonicalWriter().write(value);
 }
 
-function write(value: unknown, path: string): string {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `${value} is not a JSON number`);
-      return JSON.stringify(value);
-    case 'object':
-      if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${Array.from(value, (item, i) => write(item, `${path}[${i}]`)).join(',')}]`;
-      return writeObject(value, path);
-    default:
-      throw new CanonicalJsonError(path, `${typeof value} is not a JSON value`);
-  }
-}
+/**
+ * Every append hashes its events through here, so the walk builds no path string per value: it keeps
+ * the keys it is under on a stack and spells the path out only for an error.
+ */
+class CanonicalWriter {
+  private readonly path: (string | number)[] = [];
 
-function writeObject(value: object, path: string): string {
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) {
-    throw new CanonicalJsonError(path, `${value.constructor?.name ?? 'object'} is not a plain object`);
+  write(value: unknown): string {
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+        return JSON.stringify(value);
+      case 'number':
+        if (!Number.isFinite(value)) throw this.error(`${value} is not a JSON number`);
+        return JSON.stringify(value);
+      case 'object':
+        if (value === null) return 'null';
+        return Array.isArray(value) ? this.writeArray(value) : this.writeObject(value);
+      default:
+        throw this.error(`${typeof value} is not a JSON value`);
+    }
   }
-  const record = value as Record<string, unknown>;
-  const members = Object.keys(record)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${write(record[key], `${path}.${key}`)}`);
-  return `{${members.join(',')}}`;
+
+  private writeArray(value: readonly unknown[]): string {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) {
+      this.path.push(i);
+      text += (i === 0 ? '' : ',') + this.write(value[i]);
+      this.path.pop();
+    }
+    return `${text}]`;
+  }
+
+  private writeObject(value: object): string {
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      throw this.error(`${value.constructor?.name ?? 'object'} is not a plain object`);
+    }
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    let text = '{';
+    for (let i = 0; i < keys.length; i++) {
+      this.path.push(keys[i]);
+      text += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${this.write(record[keys[i]])}`;
+      this.path.pop();
+    }
+    return `${text}}`;
+  }
+
+  private error(reason: string): CanonicalJsonError {
+    const path = this.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('');
+    return new CanonicalJsonError(`$${path}`, reason);
+  }
 }
