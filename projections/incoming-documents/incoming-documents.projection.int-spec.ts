@@ -311,7 +311,7 @@ describe('incoming documents projection', () => {
     const search = (text: string) =>
       db.rows<{ document_id: string }>(
         `SELECT document_id FROM rm_incoming_documents.incoming_documents
-         WHERE agency_code = $1 AND search_text ILIKE $2 ORDER BY document_id`,
+         WHERE agency_code = $1 AND search_text LIKE $2 ORDER BY document_id`,
         [AGENCY, searchTextPattern(text)],
       );
     expect(foldVietnamese('Quyết định')).toBe('quyet dinh');
@@ -333,7 +333,7 @@ describe('incoming documents projection', () => {
       await client.query('SET LOCAL enable_seqscan = off');
       const { rows } = await client.query(
         `EXPLAIN SELECT document_id FROM rm_incoming_documents.incoming_documents
-          WHERE agency_code = $1 AND year = $2 AND register_code = $3 AND search_text ILIKE $4
+          WHERE agency_code = $1 AND year = $2 AND register_code = $3 AND search_text LIKE $4
           ORDER BY arrival_number, document_id`,
         [AGENCY, 2025, 'DEN', searchTextPattern('kinh phí')],
       );

@@ -75,16 +75,18 @@ export const INCOMING_DOCUMENTS_SCHEMA: readonly string[] = [
      recall_refusal_reason text,
      recall_refused_at timestamptz,
      recall_refused_by jsonb,
-     -- Subject and number/notation folded to lower-case ASCII (foldVietnamese), matched with ILIKE '%…%'
+     -- Subject and number/notation folded to lower-case ASCII (foldVietnamese), matched with LIKE '%…%'
      -- within one register-year; no trigram index: it cost more at every receipt than it saves there.
      search_text text NOT NULL,
      revision bigint NOT NULL,
      updated_at timestamptz NOT NULL)`,
   // The register page: ordered by arrival number (document_id breaks the tie of a paper copy and its original).
-  // Its filters (status, urgency, dates) are checked on the rows of this one register-year, which stays a
-  // bounded scan; an index per filter would be rewritten by every event of every document.
+  // Its filters (status, urgency, dates, text) are checked on the entries of this one register-year, which
+  // stays a bounded scan of this index alone, since it includes the filtered columns; an index per filter
+  // would be rewritten by every event of every document.
   `CREATE INDEX IF NOT EXISTS incoming_documents_register
-     ON incoming_documents (agency_code, year, register_code, arrival_number, document_id)`,
+     ON incoming_documents (agency_code, year, register_code, arrival_number, document_id)
+     INCLUDE (status, urgency, arrival_date, search_text)`,
   `CREATE INDEX IF NOT EXISTS incoming_documents_paper_copy_of
      ON incoming_documents (paper_copy_of) WHERE paper_copy_of IS NOT NULL`,
 ];

@@ -133,7 +133,7 @@ describe('outgoing documents projection', () => {
     const find = async (text: string) =>
       (
         await db.rows<{ document_id: string }>(
-          'SELECT document_id FROM rm_outgoing_documents.outgoing_documents WHERE search_text ILIKE $1 ORDER BY document_id',
+          'SELECT document_id FROM rm_outgoing_documents.outgoing_documents WHERE search_text LIKE $1 ORDER BY document_id',
           [searchTextPattern(text)],
         )
       ).map((r) => r.document_id);

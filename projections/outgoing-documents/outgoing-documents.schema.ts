@@ -73,7 +73,7 @@ export const OUTGOING_DOCUMENTS_SCHEMA: readonly string[] = [
      ON outgoing_documents (agency_code, year, register_code, urgency, number, document_id) WHERE number IS NOT NULL`,
   `CREATE INDEX IF NOT EXISTS outgoing_documents_register_issued_date
      ON outgoing_documents (agency_code, year, register_code, issued_date) WHERE number IS NOT NULL`,
-  // `search_text ILIKE '%…%'` (the folded query text), with or without diacritics.
+  // `search_text LIKE '%…%'` (the folded query text), with or without diacritics.
   `CREATE INDEX IF NOT EXISTS outgoing_documents_search_text
      ON outgoing_documents USING gin (search_text public.gin_trgm_ops)`,
 ];

@@ -24,7 +24,11 @@ export class IncomingDocumentQueries {
     return rows[0] ? toIncomingDocument(rows[0], now) : null;
   }
 
-  /** The register page in arrival-number order (index incoming_documents_register). */
+  /**
+   * The register page in arrival-number order. Index incoming_documents_register carries every filtered
+   * column, so the page's keys and the count come from the index alone; only the page's rows are read.
+   * `search_text` is already folded to lower case, so LIKE (cheaper than ILIKE on every row) matches it.
+   */
   async register(args: IncomingRegisterArgs, now: Date = new Date()): Promise<Connection<IncomingDocument>> {
     const cursor = decodeCursor<RegisterCursor>(args.after);
     if (cursor && !(Array.isArray(cursor) && Number.isInteger(cursor[0]) && typeof cursor[1] === 'string')) {
@@ -34,7 +38,7 @@ export class IncomingDocumentQueries {
     const where = `agency_code = $1 AND year = $2 AND register_code = $3 AND arrival_number IS NOT NULL
        AND ($4::text IS NULL OR status = $4) AND ($5::text IS NULL OR urgency = $5)
        AND ($6::date IS NULL OR arrival_date >= $6) AND ($7::date IS NULL OR arrival_date <= $7)
-       AND ($8::text IS NULL OR search_text ILIKE $8)`;
+       AND ($8::text IS NULL OR search_text LIKE $8)`;
     const params = [
       args.agencyCode, args.year, args.registerCode, filter.status ?? null, filter.urgency ?? null,
       filter.from ?? null, filter.to ?? null, filter.text ? searchTextPattern(filter.text) : null,
@@ -42,8 +46,11 @@ export class IncomingDocumentQueries {
     const [page, count] = await Promise.all([
       this.pool.query<IncomingDocumentRow>(
         `SELECT ${INCOMING_DOCUMENT_COLUMNS} FROM rm_incoming_documents.incoming_documents
-          WHERE ${where} AND ($9::int IS NULL OR (arrival_number, document_id) > ($9, $10::text))
-          ORDER BY arrival_number, document_id LIMIT $11`,
+          WHERE document_id = ANY (ARRAY(
+            SELECT document_id FROM rm_incoming_documents.incoming_documents
+             WHERE ${where} AND ($9::int IS NULL OR (arrival_number, document_id) > ($9, $10::text))
+             ORDER BY arrival_number, document_id LIMIT $11))
+          ORDER BY arrival_number, document_id`,
         [...params, cursor?.[0] ?? null, cursor?.[1] ?? null, args.first + 1],
       ),
       this.pool.query<{ total: number }>(

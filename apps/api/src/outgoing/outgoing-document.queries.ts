@@ -45,7 +45,7 @@ export class OutgoingDocumentQueries {
     const where = `agency_code = $1 AND year = $2 AND register_code = $3 AND number IS NOT NULL
        AND ($4::text IS NULL OR status = $4) AND ($5::text IS NULL OR urgency = $5)
        AND ($6::date IS NULL OR issued_date >= $6) AND ($7::date IS NULL OR issued_date <= $7)
-       AND ($8::text IS NULL OR search_text ILIKE $8)`;
+       AND ($8::text IS NULL OR search_text LIKE $8)`;
     const params = [
       args.agencyCode, args.year, args.registerCode, filter.status ?? null, filter.urgency ?? null,
       filter.from ?? null, filter.to ?? null, filter.text ? searchTextPattern(filter.text) : null,
