@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
@@ -48,6 +49,9 @@ export class AppModule {
           formatError,
           includeStacktraceInErrorResponses: false,
           playground: false,
+          // Installed by default, it wraps every field's resolution to gather HTTP cache hints this API
+          // never sets: a cost on every field of every list (a document history has thousands).
+          plugins: [ApolloServerPluginCacheControlDisabled()],
         }),
         CommandsModule,
         OrganisationModule,

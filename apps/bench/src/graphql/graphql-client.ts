@@ -1,3 +1,5 @@
+import { Agent, request as httpRequest } from 'node:http';
+
 export interface GraphQLError {
   readonly message: string;
   readonly extensions?: { readonly code?: string };
@@ -13,25 +15,54 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-/** Posts operations to one endpoint over HTTP, as a front end does; throws on any GraphQL error. */
+/**
+ * Posts operations to one endpoint over HTTP/1.1 with keep-alive, as a front end does; throws on any
+ * GraphQL error. node:http rather than fetch: the client shares the process and the two cores with the
+ * api it measures, and fetch's machinery costs several times more CPU per request.
+ */
 export class GraphQLClient {
-  constructor(private readonly endpoint: string) {}
+  private readonly url: URL;
+  private readonly agent = new Agent({ keepAlive: true });
+
+  constructor(endpoint: string) {
+    this.url = new URL(endpoint);
+  }
 
   async request<T>(operation: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-    const response = await fetch(this.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const text = await response.text();
+    const { status, text } = await this.post(JSON.stringify({ query, variables }), token);
     let body: { data?: T | null; errors?: GraphQLError[] };
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
-      throw new Error(`${operation}: HTTP ${response.status} ${text.slice(0, 200)}`);
+      throw new Error(`${operation}: HTTP ${status} ${text.slice(0, 200)}`);
     }
     if (body.errors?.length) throw new GraphQLRequestError(operation, body.errors);
-    if (!body.data) throw new Error(`${operation}: HTTP ${response.status} without data`);
+    if (!body.data) throw new Error(`${operation}: HTTP ${status} without data`);
     return body.data;
+  }
+
+  private post(payload: string, token: string | undefined): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        this.url,
+        {
+          method: 'POST',
+          agent: this.agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
   }
 }
