@@ -42,6 +42,10 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(value)).toThrow(`at ${path}:`);
   });
 
+  it('sorts integer-like keys as text too, not in the numeric order objects keep them in', () => {
+    expect(canonicalJson({ 9: 'a', 10: 'b', x: { 2: true, 1: false } })).toBe('{"10":"b","9":"a","x":{"1":false,"2":true}}');
+  });
+
   it('accepts objects without a prototype', () => {
     const bare = Object.assign(Object.create(null) as object, { b: 2, a: 1 });
     expect(canonicalJson(bare)).toBe('{"a":1,"b":2}');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JsonObject } from '../event-store.port';
 import { canonicalJson } from './canonical-json';
 
@@ -24,5 +24,6 @@ export function computeEventHash(event: HashedEventFields): string {
     metadata,
     previousHash: event.previousHash,
   };
-  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
+  // The one-shot hash: every append computes one per event, and it skips building a Hash object.
+  return hash('sha256', canonicalJson(hashed), 'hex');
 }
