@@ -7,6 +7,10 @@ import { toVietnamIso } from '@app/working-time';
 import { AdvisoryLock } from './advisory-lock';
 import type { ProcessManager, Reaction } from './process-manager';
 import { readCheckpoint, recordProgress, Refusal } from './process-manager-tables';
+import { ReactionWindow } from './reaction-window';
+
+/** Events a manager handles at once (in order per stream; see ReactionWindow). */
+const IN_FLIGHT = 16;
 
 export interface LoopSettings {
   /** How often an instance on standby tries to take the lock. */
@@ -37,7 +41,8 @@ export interface ProcessManagerStatus {
 
 /**
  * Runs one process manager: takes its advisory lock, follows `$all` (its event types) from its checkpoint, and
- * for each event sends the reaction's commands, then moves the checkpoint past the event. A crash between a
+ * for each event sends the reaction's commands, then moves the checkpoint past the event. Events are handled
+ * several at a time, in order on each stream their commands write to (ReactionWindow). A crash between a
  * command and the checkpoint makes the next run handle the event again: the command ids derive from the event
  * id, so the command handler finds what was appended and appends nothing. A refusal by the domain is final: it
  * is recorded with the checkpoint and the manager goes on. Any other error stops the run, which starts again
@@ -62,7 +67,7 @@ export class ManagerLoop {
     this.loop = this.run().finally(() => (this.loop = null));
   }
 
-  /** Lets the event in progress finish (commands and checkpoint), then releases the lock. */
+  /** Lets the events in progress finish (commands and checkpoint), then releases the lock. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.interrupt();
@@ -117,27 +122,30 @@ export class ManagerLoop {
   }
 
   private async follow(lock: AdvisoryLock): Promise<void> {
-    const checkpoint = await readCheckpoint(this.deps.pool, this.manager.name);
-    const subscription = this.deps.store.subscribeToAll(checkpoint ?? 'start', { eventTypes: this.manager.eventTypes });
+    const { pool, store, upcasters, clock } = this.deps;
+    const checkpoint = await readCheckpoint(pool, this.manager.name);
+    const subscription = store.subscribeToAll(checkpoint ?? 'start', { eventTypes: this.manager.eventTypes });
     this.subscription = subscription;
+    const window = new ReactionWindow(IN_FLIGHT, (position, refusals) => recordProgress(pool, this.manager.name, position, refusals));
     try {
-      for await (const event of subscription) {
+      for await (const stored of subscription) {
         if (this.stopping || lock.lost) break;
-        await this.handle(event);
+        const event = upcasters.upcast(stored);
+        const reaction = this.manager.react(event, toVietnamIso(clock()));
+        const streams = reaction?.commands.map((command) => command.streamId) ?? [];
+        await window.add(event.position, streams, async () => (reaction ? this.send(event, reaction) : []));
         this.failure = null;
         if (this.stopping || lock.lost) break;
       }
     } finally {
       this.subscription = null;
-      await subscription.unsubscribe();
+      // The lock is released only after every command started has finished and the progress is stored.
+      try {
+        await window.drain();
+      } finally {
+        await subscription.unsubscribe();
+      }
     }
-  }
-
-  private async handle(stored: RecordedEvent): Promise<void> {
-    const event = this.deps.upcasters.upcast(stored);
-    const reaction = this.manager.react(event, toVietnamIso(this.deps.clock()));
-    const refusals = reaction ? await this.send(event, reaction) : [];
-    await recordProgress(this.deps.pool, this.manager.name, event.position, refusals);
   }
 
   /** Sends the commands in order; returns those the domain refused. */

@@ -54,7 +54,7 @@ export class ProcessManagerRunner {
     for (const loop of this.loops) loop.start();
   }
 
-  /** Lets each manager finish the event in progress, then releases the locks. */
+  /** Lets each manager finish the events in progress, then releases the locks. */
   async stop(): Promise<void> {
     await Promise.all(this.loops.map((loop) => loop.stop()));
   }
