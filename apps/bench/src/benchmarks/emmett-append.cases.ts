@@ -20,12 +20,17 @@ export async function emmettAppendCases(ctx: BenchContext): Promise<TimedCase[]>
   return WRITER_COUNTS.map((writers): TimedCase => {
     const pool = commitPool(url, writers);
     const store = emmett.getPostgreSQLEventStore(url, { connectionOptions: { pool } });
-    const streams = new WriterStreams(writers, async (stream, event) => {
-      // Emmett counts events (0 = no stream); our revisions are 0-based.
-      await store.appendToStream(stream.streamId, [{ type: event.type, data: event.data, metadata: event.metadata }], {
-        expectedStreamVersion: stream.revision + 1n,
-      });
-    });
+    // Events built beforehand, as for (b)'s rows against the baseline.
+    const streams = new WriterStreams(
+      writers,
+      async (stream, event) => {
+        // Emmett counts events (0 = no stream); our revisions are 0-based.
+        await store.appendToStream(stream.streamId, [{ type: event.type, data: event.data, metadata: event.metadata }], {
+          expectedStreamVersion: stream.revision + 1n,
+        });
+      },
+      false,
+    );
     return {
       benchmark: 'c',
       name: `Emmett appendToStream, ${writers} writer${writers > 1 ? 's' : ''}`,

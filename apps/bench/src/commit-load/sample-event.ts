@@ -33,18 +33,31 @@ function assignedData(documentId: string): IncomingDocumentAssigned['data'] {
 }
 
 /**
- * A stream written by one benchmark writer: each `next()` is the stream's next event, sealed into its
- * hash chain as CommandHandler does, so the client does the same work per append as the application.
+ * A stream written by one benchmark writer. With `sealEach`, each `next()` is the stream's next event,
+ * built and sealed into its hash chain as CommandHandler does, so the client does the application's
+ * work per append. Without it, the event is built and sealed once, like the baseline's row, and each
+ * `next()` is a copy under a new event id: what is timed is then the store's own work (serializing,
+ * the round trip, the append function), not the command handler's.
  */
 export class ChainedStream {
   /** Revision of the last event appended; -1n before the first. */
   revision = -1n;
   private lastHash: string | null = null;
   private readonly documentId = randomUUID();
+  private prebuilt: NewEvent | null = null;
 
-  constructor(readonly streamId: string) {}
+  constructor(
+    readonly streamId: string,
+    private readonly sealEach = true,
+  ) {}
 
   next(): NewEvent {
+    if (this.sealEach) return this.sealed();
+    this.prebuilt ??= this.sealed();
+    return { ...this.prebuilt, eventId: randomUUID() };
+  }
+
+  private sealed(): NewEvent {
     const commandId = randomUUID();
     const [event] = sealEvents(this.streamId, this.revision + 1n, this.lastHash, [
       {

@@ -13,11 +13,13 @@ export type AppendOne = (stream: ChainedStream, event: NewEvent) => Promise<void
 export class WriterStreams {
   private readonly streams: ChainedStream[];
 
+  /** `sealEach`: see ChainedStream. */
   constructor(
     writers: number,
     private readonly append: AppendOne,
+    sealEach: boolean,
   ) {
-    this.streams = Array.from({ length: writers }, () => new ChainedStream(`incoming-${randomUUID()}`));
+    this.streams = Array.from({ length: writers }, () => new ChainedStream(`incoming-${randomUUID()}`, sealEach));
   }
 
   async create(): Promise<void> {
