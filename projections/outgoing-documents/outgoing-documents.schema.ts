@@ -73,6 +73,9 @@ export const OUTGOING_DOCUMENTS_SCHEMA: readonly string[] = [
      ON outgoing_documents (agency_code, year, register_code, urgency, number, document_id) WHERE number IS NOT NULL`,
   `CREATE INDEX IF NOT EXISTS outgoing_documents_register_issued_date
      ON outgoing_documents (agency_code, year, register_code, issued_date) WHERE number IS NOT NULL`,
+  // `deadlines`: signed documents awaiting issue by due instant (the statuses are the api's AWAITING_ISSUE).
+  `CREATE INDEX IF NOT EXISTS outgoing_documents_awaiting_issue
+     ON outgoing_documents (agency_code, issue_due_at, document_id) WHERE status IN ('SIGNED', 'NUMBERED', 'SEALED')`,
   // `search_text LIKE '%…%'` (the folded query text), with or without diacritics.
   `CREATE INDEX IF NOT EXISTS outgoing_documents_search_text
      ON outgoing_documents USING gin (search_text public.gin_trgm_ops)`,

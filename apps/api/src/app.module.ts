@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { CommandsModule } from './commands/commands.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { IncomingModule } from './incoming/incoming.module';
 import { OutgoingModule } from './outgoing/outgoing.module';
 import { ProcessManagersModule } from './delivery/process-managers.module';
@@ -59,6 +60,7 @@ export class AppModule {
         RegistersModule,
         IncomingModule,
         OutgoingModule,
+        DeadlinesModule,
         ProcessManagersModule,
         AuditModule,
       ],

@@ -63,12 +63,12 @@ export async function quiet(t: TestApp): Promise<void> {
   await t.settle();
 }
 
-/** Drafted, approved and signed by Sở Nội vụ; returns the document id. */
-export async function signedDocument(t: TestApp, overrides: Record<string, unknown> = {}): Promise<string> {
+/** Drafted, approved and signed by Sở Nội vụ (`signature` adds to or overrides the signature); returns the document id. */
+export async function signedDocument(t: TestApp, overrides: Record<string, unknown> = {}, signature: Record<string, unknown> = {}): Promise<string> {
   const { id } = await succeed(t, CREATE, { input: draftInput(overrides) }, SNV.officer);
   await succeed(t, SUBMIT, { id, approver: SNV.leader }, SNV.officer);
   await succeed(t, APPROVE, { id }, SNV.leader);
-  await succeed(t, SIGN, { id, signature: signatureOn(MAIN_FILE.sha256) }, SNV.leader);
+  await succeed(t, SIGN, { id, signature: signatureOn(MAIN_FILE.sha256, signature) }, SNV.leader);
   return id;
 }
 

@@ -1,5 +1,5 @@
 import { interconnectCopyId } from '@app/process-managers';
-import { vietnamLocalDate } from '@app/working-time';
+import { toVietnamIso, vietnamLocalDate } from '@app/working-time';
 import { startTestApp, TestApp } from '../src/testing/test-app';
 import { AGENCY, RESULT, receive, refusal, refusedWithoutEffect, register, succeed } from './incoming-fixtures';
 import {
@@ -22,6 +22,7 @@ import {
   SEAL,
   SIGN,
   signatureOn,
+  signedDocument,
   SNV,
   SUBMIT,
 } from './outgoing-fixtures';
@@ -50,6 +51,11 @@ interface Delivery {
   status: string;
   history: { status: string; exchangeCode: string | null; source: string; note: string; recordedBy: { username: string } }[];
 }
+
+const DEADLINES = `query($agency: String!, $filter: DeadlinesFilter, $first: Int, $after: String) {
+  deadlines(agencyCode: $agency, filter: $filter, first: $first, after: $after) {
+  totalCount pageInfo { endCursor } edges { node { documentId documentKind kind dueAt state responsible { username } codeNumber codeNotation senderName status outgoingStatus } }
+} }`;
 
 const year = Number(vietnamLocalDate(new Date()).slice(0, 4));
 
@@ -273,5 +279,40 @@ describe('Outgoing documents: from draft to issue, liên thông to another agenc
     expect(refusal(await t.graphql(OUTGOING_DOCUMENT, { id: 'no-such-document' }, SNV.clerk))).toMatchObject({ code: 'NOT_FOUND' });
     expect(refusal(await t.graphql(DELIVERIES, { id: 'no-such-document' }, SNV.clerk))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await outgoing(id, 'kiemtra.snv')).toMatchObject({ status: 'DRAFT' });
+  });
+
+  it('keeps a signed document in deadlines (ISSUE) until it is issued, overdue once the next working morning has passed (Decree 30 Điều 18.1)', async () => {
+    type Page = { totalCount: number; pageInfo: { endCursor: string | null }; edges: { node: Record<string, unknown> }[] };
+    const issuePage = async (filter: Record<string, unknown>, first: number, after?: string | null) => {
+      await quiet(t);
+      const res = await t.graphql<{ deadlines: Page }>(DEADLINES, { agency: AGENCY.snv, filter: { kind: 'ISSUE', ...filter }, first, after }, SNV.clerk);
+      expect(res.errors).toBeUndefined();
+      return res.data?.deadlines as Page;
+    };
+    const issueDeadlines = async (filter: Record<string, unknown> = {}) => (await issuePage(filter, 50)).edges.map((edge) => edge.node);
+    const weekAgo = toVietnamIso(new Date(Date.now() - 7 * 24 * 3600_000));
+    const late = await signedDocument(t, { subject: 'Về việc báo cáo công tác văn thư tuần trước' }, { signedAt: weekAgo });
+    const fresh = await signedDocument(t, { subject: 'Về việc báo cáo công tác văn thư tuần này' });
+    await quiet(t);
+    const freshDue = (await outgoing(fresh))?.issueDueAt;
+
+    expect(await issueDeadlines()).toEqual([
+      expect.objectContaining({ documentId: late, documentKind: 'OUTGOING', kind: 'ISSUE', state: 'OVERDUE', responsible: null }),
+      expect.objectContaining({ documentId: fresh, documentKind: 'OUTGOING', kind: 'ISSUE', dueAt: freshDue, codeNumber: null }),
+    ]);
+    const firstPage = await issuePage({}, 1);
+    expect(firstPage).toMatchObject({ totalCount: 2, edges: [{ node: { documentId: late, status: null, outgoingStatus: 'SIGNED', senderName: null } }] });
+    expect((await issuePage({}, 1, firstPage.pageInfo.endCursor)).edges).toEqual([{ node: expect.objectContaining({ documentId: fresh }) }]);
+    expect((await issueDeadlines({ state: 'OVERDUE' })).map((item) => item.documentId)).toEqual([late]);
+    expect((await issueDeadlines({ unitId: 'snv-th' })).map((item) => item.documentId)).toEqual([late, fresh]);
+    expect(await issueDeadlines({ unitId: 'snv-vp' })).toEqual([]);
+    // No one person answers for issuing: the agency's clerks do.
+    expect(await issueDeadlines({ username: SNV.clerk })).toEqual([]);
+
+    await succeed(t, NUMBER, { id: late }, SNV.clerk);
+    expect((await issueDeadlines())[0]).toMatchObject({ documentId: late, outgoingStatus: 'NUMBERED', codeNumber: expect.stringMatching(/^\d{2,}$/) });
+    await succeed(t, SEAL, { id: late, signature: signatureOn(MAIN_FILE.sha256) }, SNV.clerk);
+    await succeed(t, ISSUE, { id: late }, SNV.clerk);
+    expect((await issueDeadlines()).map((item) => item.documentId)).toEqual([fresh]);
   });
 });

@@ -1,14 +1,11 @@
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { IsInstant } from '../calendar/time-validators';
-import { Role } from '../common/enums';
+import { DocumentKind, Role } from '../common/enums';
 import { DocumentIdArgs } from '../incoming/incoming-document.args';
 import type { DocumentKindName } from './document-kinds';
 
 // The audit's view of a document (api-contract.md "Audit and history"): its events exactly as stored.
-
-export enum DocumentKind { INCOMING = 'INCOMING', OUTGOING = 'OUTGOING' }
-registerEnumType(DocumentKind, { name: 'DocumentKind', description: 'văn bản đến, văn bản đi' });
 
 /** Compile-time check that the enum names every kind the audit reads. */
 const _kindsCovered: [DocumentKindName] extends [`${DocumentKind}`] ? true : never = true;

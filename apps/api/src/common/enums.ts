@@ -26,11 +26,17 @@ registerEnumType(RejectionReason, { name: 'RejectionReason' });
 
 /** `deadlines(filter: { state })`: past due, or due within the agency's due-soon horizon (one working day). */
 export enum DeadlineState { DUE_SOON = 'DUE_SOON', OVERDUE = 'OVERDUE' }
-/** The obligation a deadline is for: register and forward, urgent handling before the directive, processing by the lead. */
-export enum DeadlineKind { REGISTRATION = 'REGISTRATION', URGENCY = 'URGENCY', PROCESSING = 'PROCESSING' }
+/**
+ * The obligation a deadline is for: of an incoming document, register and forward, urgent handling before the directive,
+ * processing by the lead; of an outgoing document, issue once signed (phát hành).
+ */
+export enum DeadlineKind { REGISTRATION = 'REGISTRATION', URGENCY = 'URGENCY', PROCESSING = 'PROCESSING', ISSUE = 'ISSUE' }
 
 registerEnumType(DeadlineState, { name: 'DeadlineState', description: 'sắp đến hạn, quá hạn' });
 registerEnumType(DeadlineKind, { name: 'DeadlineKind' });
+
+export enum DocumentKind { INCOMING = 'INCOMING', OUTGOING = 'OUTGOING' }
+registerEnumType(DocumentKind, { name: 'DocumentKind', description: 'văn bản đến, văn bản đi' });
 
 export enum OutgoingStatus {
   DRAFT = 'DRAFT', SUBMITTED = 'SUBMITTED', RETURNED = 'RETURNED', APPROVED = 'APPROVED', SIGNED = 'SIGNED', NUMBERED = 'NUMBERED',

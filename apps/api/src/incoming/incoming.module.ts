@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { RegistersModule } from '../registers/registers.module';
-import { DeadlineQueries } from './deadlines.queries';
-import { DeadlinesResolver } from './deadlines.resolver';
 import { HandlerDirectory } from './handler-directory';
 import { InboxQueries } from './inbox.queries';
 import { InboxResolver } from './inbox.resolver';
@@ -13,7 +11,7 @@ import { IncomingProcessingResolver } from './incoming-processing.resolver';
 import { LinkPaperCopyUseCase } from './link-paper-copy.use-case';
 import { RegisterIncomingDocumentUseCase } from './register-incoming-document.use-case';
 
-/** Incoming documents (api-contract.md "Incoming documents"): their commands, the register, inboxes and deadlines. */
+/** Incoming documents (api-contract.md "Incoming documents"): their commands, the register and inboxes. */
 @Module({
   imports: [RegistersModule],
   providers: [
@@ -27,8 +25,6 @@ import { RegisterIncomingDocumentUseCase } from './register-incoming-document.us
     IncomingDocumentsResolver,
     InboxQueries,
     InboxResolver,
-    DeadlineQueries,
-    DeadlinesResolver,
   ],
 })
 export class IncomingModule {}

@@ -26,7 +26,7 @@ export interface OutgoingDocumentRow {
 }
 
 /** The statuses in which the document is signed but not released yet: the issue deadline runs. */
-const AWAITING_ISSUE: readonly OutgoingStatus[] = [OutgoingStatus.SIGNED, OutgoingStatus.NUMBERED, OutgoingStatus.SEALED];
+export const AWAITING_ISSUE: readonly OutgoingStatus[] = [OutgoingStatus.SIGNED, OutgoingStatus.NUMBERED, OutgoingStatus.SEALED];
 
 export function isIssueOverdue(row: Pick<OutgoingDocumentRow, 'status' | 'issue_due_at'>, now: Date): boolean {
   return AWAITING_ISSUE.includes(row.status) && row.issue_due_at !== null && row.issue_due_at.getTime() < now.getTime();

@@ -81,7 +81,7 @@ async function queryCases(pool: Pool, shape: GeneratedShape, ctx: BenchContext):
   await import('reflect-metadata');
   const { IncomingDocumentQueries } = await import('../../../api/src/incoming/incoming-document.queries');
   const { InboxQueries } = await import('../../../api/src/incoming/inbox.queries');
-  const { DeadlineQueries } = await import('../../../api/src/incoming/deadlines.queries');
+  const { DeadlineQueries } = await import('../../../api/src/deadlines/deadlines.queries');
   const { AgencyDeadlines } = await import('../../../api/src/calendar/agency-deadlines');
   const { CalendarProvider } = await import('../../../api/src/calendar/calendar.provider');
   const { DEFAULT_DEADLINE_SETTINGS } = await import('../../../api/src/calendar/deadline-settings');

@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import { DEFAULT_INCOMING_REGISTER_CODE } from '@app/domain';
 import type { ProjectionDefinition } from '@app/projection-runner';
-import { deadlinesProjection, foldVietnamese, inboxProjection, incomingDocumentsProjection } from '@app/projections';
+import { deadlinesProjection, foldVietnamese, inboxProjection, incomingDocumentsProjection, outgoingDocumentsProjection } from '@app/projections';
+import { generateOutgoing } from './bulk-generate-outgoing';
 
 export const AGENCIES = 200;
 export const OFFICERS_PER_AGENCY = 20;
@@ -78,7 +79,8 @@ async function createIndexes(client: PoolClient, projection: ProjectionDefinitio
  *   agency's open work), a COORDINATE unit (one of 5) on 30 % and an INFORMATION officer on 10 %; deadline 10
  *   days after assignment, so some are overdue;
  * - deadlines: REGISTRATION for RECEIVED, URGENCY for non-NORMAL documents not yet assigned, PROCESSING for
- *   assigned ones (with the lead).
+ *   assigned ones (with the lead);
+ * - outgoing documents, one for four incoming ones (see generateOutgoing): `deadlines` reads their ISSUE obligations.
  */
 export async function bulkGenerate(pool: Pool, documents: number, log: (line: string) => void): Promise<GeneratedShape> {
   const started = Date.now();
@@ -89,7 +91,7 @@ export async function bulkGenerate(pool: Pool, documents: number, log: (line: st
     await client.query(`SET synchronous_commit = off`);
     await client.query(`SET maintenance_work_mem = '256MB'`);
     await client.query(`SET work_mem = '128MB'`);
-    const projections = [incomingDocumentsProjection, inboxProjection, deadlinesProjection];
+    const projections = [incomingDocumentsProjection, inboxProjection, deadlinesProjection, outgoingDocumentsProjection];
     const indexes = new Map<ProjectionDefinition, string[]>();
     for (const projection of projections) indexes.set(projection, await createTables(client, projection));
 
@@ -253,6 +255,7 @@ export async function bulkGenerate(pool: Pool, documents: number, log: (line: st
          ${fromDocs} WHERE ${open}`,
     );
     await client.query('DROP SCHEMA bench_gen CASCADE');
+    await generateOutgoing(client, documents, year);
     log(`(f) rows loaded after ${((Date.now() - started) / 1000).toFixed(1)} s; building the projections' indexes`);
     for (const projection of projections) await createIndexes(client, projection, indexes.get(projection) ?? []);
     log(`(f) indexes built after ${((Date.now() - started) / 1000).toFixed(1)} s; VACUUM ANALYZE`);
@@ -262,13 +265,15 @@ export async function bulkGenerate(pool: Pool, documents: number, log: (line: st
       'rm_inbox.inbox_items',
       'rm_deadlines.documents',
       'rm_deadlines.deadlines',
+      'rm_outgoing_documents.outgoing_documents',
     ]) {
       await client.query(`VACUUM (ANALYZE) ${table}`);
     }
     const { rows } = await client.query<{ name: string; n: number }>(
       `SELECT 'incoming_documents' AS name, count(*)::int AS n FROM rm_incoming_documents.incoming_documents
        UNION ALL SELECT 'inbox_items', count(*)::int FROM rm_inbox.inbox_items
-       UNION ALL SELECT 'deadlines', count(*)::int FROM rm_deadlines.deadlines`,
+       UNION ALL SELECT 'deadlines', count(*)::int FROM rm_deadlines.deadlines
+       UNION ALL SELECT 'outgoing_documents', count(*)::int FROM rm_outgoing_documents.outgoing_documents`,
     );
     return {
       documents,

@@ -11,7 +11,7 @@ export class DeadlinesResolver {
   constructor(private readonly queries: DeadlineQueries) {}
 
   @Query(() => DeadlineItemConnection, {
-    description: "Open obligations of your agency's incoming documents by due instant: registration, urgent handling, processing",
+    description: "Open obligations of your agency's documents by due instant: registering, urgent handling and processing incoming ones, issuing signed outgoing ones",
   })
   deadlines(@CurrentActor() actor: Principal, @Args() args: DeadlinesArgs): Promise<Connection<DeadlineItem>> {
     assertCanReadAgency(actor, args.agencyCode);
