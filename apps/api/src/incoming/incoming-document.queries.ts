@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { searchTextPattern } from '@app/projections';
+import { foldVietnamese } from '@app/projections';
 import { badUserInput } from '../common/api-error';
 import { Connection, decodeCursor, toConnection } from '../common/connection';
 import { PG_POOL } from '../runtime/tokens';
@@ -27,7 +27,8 @@ export class IncomingDocumentQueries {
   /**
    * The register page in arrival-number order. Index incoming_documents_register carries every filtered
    * column, so the page's keys and the count come from the index alone; only the page's rows are read.
-   * `search_text` is already folded to lower case, so LIKE (cheaper than ILIKE on every row) matches it.
+   * `search_text` is already folded, so the folded text is looked for with `strpos`: a plain substring search,
+   * about twice as fast per row as `LIKE '%…%'` (which has no index to use here) and with nothing to escape.
    */
   async register(args: IncomingRegisterArgs, now: Date = new Date()): Promise<Connection<IncomingDocument>> {
     const cursor = decodeCursor<RegisterCursor>(args.after);
@@ -38,10 +39,10 @@ export class IncomingDocumentQueries {
     const where = `agency_code = $1 AND year = $2 AND register_code = $3 AND arrival_number IS NOT NULL
        AND ($4::text IS NULL OR status = $4) AND ($5::text IS NULL OR urgency = $5)
        AND ($6::date IS NULL OR arrival_date >= $6) AND ($7::date IS NULL OR arrival_date <= $7)
-       AND ($8::text IS NULL OR search_text LIKE $8)`;
+       AND ($8::text IS NULL OR strpos(search_text, $8) > 0)`;
     const params = [
       args.agencyCode, args.year, args.registerCode, filter.status ?? null, filter.urgency ?? null,
-      filter.from ?? null, filter.to ?? null, filter.text ? searchTextPattern(filter.text) : null,
+      filter.from ?? null, filter.to ?? null, filter.text ? foldVietnamese(filter.text) : null,
     ];
     const [page, count] = await Promise.all([
       this.pool.query<IncomingDocumentRow>(

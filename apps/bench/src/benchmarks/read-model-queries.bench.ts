@@ -168,7 +168,7 @@ async function queryCases(pool: Pool, shape: GeneratedShape, ctx: BenchContext):
     },
     {
       name: 'incomingRegister: text filter "giải ngân"',
-      note: `largest register-year; LIKE on search_text, 1 in 8 subjects match`,
+      note: `largest register-year; substring of search_text, 1 in 8 subjects match`,
       targeted: true,
       run: register(largest.agency_code, { filter: { text: 'giải ngân' } } as Partial<RegisterArgs>),
     },
