@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { AgencyDeadlines } from '../calendar/agency-deadlines';
 import { badUserInput } from '../common/api-error';
 import { Connection, decodeCursor, toConnection } from '../common/connection';
+import { documentSummary } from '../common/document-summary';
 import { DeadlineKind, DeadlineState, DocumentKind, IncomingStatus, OutgoingStatus, Urgency } from '../common/enums';
 import { leadRef } from '../incoming/incoming-document.row';
 import { AWAITING_ISSUE } from '../outgoing/outgoing-document.row';
@@ -105,15 +106,7 @@ function toDeadlineItem(row: DeadlineRow, now: Date, dueSoonLimit: Date): Deadli
     state: due < now.getTime() ? DeadlineState.OVERDUE : due <= dueSoonLimit.getTime() ? DeadlineState.DUE_SOON : null,
     responsible: leadRef(row.lead_username, row.lead_unit_id, row.lead_full_name),
     documentDeadline: row.document_deadline,
-    urgency: row.urgency,
-    subject: row.subject,
-    codeNumber: row.code_number,
-    codeNotation: row.code_notation,
-    senderName: row.sender_name,
-    registerCode: row.register_code,
-    year: row.year,
-    arrivalNumber: row.arrival_number,
-    status: row.status,
+    ...documentSummary(row),
     outgoingStatus: row.outgoing_status,
   };
 }

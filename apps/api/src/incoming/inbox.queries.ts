@@ -4,6 +4,7 @@ import type { PersonRef } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { badUserInput } from '../common/api-error';
 import { Connection, decodeCursor, toConnection } from '../common/connection';
+import { documentSummary } from '../common/document-summary';
 import { AssignmentRole, IncomingStatus, Urgency } from '../common/enums';
 import { PG_POOL } from '../runtime/tokens';
 import type { InboxArgs, InboxItem } from './inbox.types';
@@ -71,15 +72,7 @@ function toInboxItem(row: InboxRow, now: Date): InboxItem {
     deadline: row.deadline,
     assignedAt: row.assigned_at,
     assignedBy: row.assigned_by,
-    urgency: row.urgency,
-    subject: row.subject,
-    codeNumber: row.code_number,
-    codeNotation: row.code_notation,
-    senderName: row.sender_name,
-    registerCode: row.register_code,
-    year: row.year,
-    arrivalNumber: row.arrival_number,
-    status: row.status,
+    ...documentSummary(row),
     overdue: row.deadline.getTime() < now.getTime(),
   };
 }
