@@ -43,7 +43,8 @@ export class DeadlinesFilter {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(64)
   unitId?: string | null;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(64)
+  @Field(() => String, { nullable: true, description: 'The person answerable (incoming documents only: issuing is the clerks’)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(64)
   username?: string | null;
 }
 
