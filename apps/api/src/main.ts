@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CommandHandler } from '@app/command-handling';
 import { ConfigurationError, loadEnvironment } from '@app/config';
-import { AppModule } from './app.module';
 import { seedDemoProvince } from './demo/seed-demo';
+import { createApiApp } from './runtime/create-api-app';
 import { startPlatform } from './runtime/start-platform';
 import { JsonLogger } from './runtime/json-logger';
 
@@ -13,8 +11,7 @@ async function main(): Promise<void> {
   const logger = new JsonLogger();
   const env = loadEnvironment();
   const platform = await startPlatform(env, (line) => logger.log(line, 'Platform'));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forPlatform(platform), { logger });
-  app.useBodyParser('json', { limit: '1mb' });
+  const app = await createApiApp(platform, logger);
   // Stop in order: stop taking requests, stop the projections, then the database they write to.
   const shutdown = async (signal: string) => {
     logger.log(`${signal}: shutting down`, 'Platform');

@@ -1,12 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { CommandHandler } from '@app/command-handling';
 import { loadEnvironment } from '@app/config';
 import { formatPosition } from '@app/event-store';
 import { createTestDatabase, TestDatabase } from '@app/database/testing/test-database';
-import { AppModule } from '../app.module';
 import { seedDemoProvince } from '../demo/seed-demo';
+import { createApiApp } from '../runtime/create-api-app';
 import { RunningPlatform, startPlatform } from '../runtime/start-platform';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -41,7 +40,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     ...overrides,
   });
   const platform = await startPlatform(env);
-  const app = await NestFactory.create(AppModule.forPlatform(platform), { logger: ['error'] });
+  const app = await createApiApp(platform, ['error']);
   await app.init();
   await seedDemoProvince(app.get(CommandHandler));
   const server = app.getHttpServer();

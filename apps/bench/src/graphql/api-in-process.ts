@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication, LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { CommandHandler } from '@app/command-handling';
 import { loadEnvironment } from '@app/config';
-import { AppModule } from '../../../api/src/app.module';
 import { seedDemoProvince } from '../../../api/src/demo/seed-demo';
+import { createApiApp } from '../../../api/src/runtime/create-api-app';
 import { startPlatform } from '../../../api/src/runtime/start-platform';
 
 /** The api could not start in this checkout (e.g. a package it needs is not installed). */
@@ -52,7 +51,7 @@ export async function startApiInProcess(databaseUrl: string): Promise<ApiInProce
     throw new ApiBootError(`the api exited (code ${code ?? 0}) while starting: ${errors.at(-1) ?? 'no error logged'}`);
   }) as typeof process.exit;
   try {
-    const app = await NestFactory.create(AppModule.forPlatform(platform), { logger });
+    const app = await createApiApp(platform, logger);
     try {
       await app.init();
       process.exit = exit;

@@ -1,0 +1,14 @@
+import type { LoggerService, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../app.module';
+import type { Platform } from './platform';
+
+/** The api's Nest application on Express, as every entry point builds it: main, the e2e tests, the benchmarks. */
+export async function createApiApp(platform: Platform, logger: LoggerService | LogLevel[]): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forPlatform(platform), { logger });
+  app.useBodyParser('json', { limit: '1mb' });
+  // GraphQL answers POSTs, which no cache revalidates: an ETag would be a SHA-1 of every response body for nothing.
+  app.set('etag', false);
+  return app;
+}
