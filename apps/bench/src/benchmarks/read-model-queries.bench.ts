@@ -142,7 +142,7 @@ async function queryCases(pool: Pool, shape: GeneratedShape, ctx: BenchContext):
   ctx.log(
     `(f) largest register ${largest.agency_code}: ${largest.n} documents (median agency ${median.agency_code}: ${median.n}); ` +
       `heaviest inbox ${heavy.username}: ${heavy.n} items + unit ${heavy.member_of_unit_id}: ${unitItems}; ` +
-      `most deadlines ${busiest.agency_code}: ${busiest.n} (${busiest.overdue} overdue)`,
+      `most incoming deadlines ${busiest.agency_code}: ${busiest.n} (${busiest.overdue} overdue)`,
   );
 
   const register = (agencyCode: string, extra: Partial<RegisterArgs> = {}) => (): Promise<unknown> =>
@@ -198,7 +198,7 @@ async function queryCases(pool: Pool, shape: GeneratedShape, ctx: BenchContext):
     },
     {
       name: 'deadlines: OVERDUE, first page',
-      note: `agency with most deadlines (${of(busiest.n)} rows, ${of(busiest.overdue)} overdue)`,
+      note: `agency with most incoming deadlines (${of(busiest.n)} rows, ${of(busiest.overdue)} overdue)`,
       targeted: true,
       run: deadlinePage(DeadlineState.OVERDUE),
     },

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { AGENCIES, UNITS_PER_AGENCY } from './bulk-generate';
+import { AGENCIES, UNITS_PER_AGENCY } from './province-shape';
 
 /** One outgoing document for this many incoming ones: an agency answers or issues about a quarter as much as it receives. */
 const INCOMING_PER_OUTGOING = 4;
@@ -9,9 +9,9 @@ const INCOMING_PER_OUTGOING = 4;
  * incoming documents, with rows shaped as the projection writes them: 80 % ISSUED, 3 % RECALLED, 5 % DRAFT, 2 % SUBMITTED,
  * 2 % APPROVED and 8 % signed but not issued yet (SIGNED, NUMBERED, SEALED: the ISSUE rows of `deadlines`), signed in the
  * last 3 days (skewed recent) and due 20 hours after signing, so some are overdue. Numbered documents are numbered
- * consecutively per agency in the current year's register DI. Returns the number of rows.
+ * consecutively per agency in the current year's register DI.
  */
-export async function generateOutgoing(client: PoolClient, incomingDocuments: number, year: number): Promise<number> {
+export async function generateOutgoing(client: PoolClient, incomingDocuments: number, year: number): Promise<void> {
   const documents = Math.ceil(incomingDocuments / INCOMING_PER_OUTGOING);
   const person = (prefix: string, name: string) => `jsonb_build_object('username', '${prefix}.a' || g.a, 'fullName', '${name}')`;
   const signed = `g.status IN ('SIGNED', 'NUMBERED', 'SEALED', 'ISSUED', 'RECALLED')`;
@@ -49,5 +49,4 @@ export async function generateOutgoing(client: PoolClient, incomingDocuments: nu
        FROM g`,
     [documents, year],
   );
-  return documents;
 }

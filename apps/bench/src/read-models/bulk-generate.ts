@@ -3,15 +3,7 @@ import { DEFAULT_INCOMING_REGISTER_CODE } from '@app/domain';
 import type { ProjectionDefinition } from '@app/projection-runner';
 import { deadlinesProjection, foldVietnamese, inboxProjection, incomingDocumentsProjection, outgoingDocumentsProjection } from '@app/projections';
 import { generateOutgoing } from './bulk-generate-outgoing';
-
-export const AGENCIES = 200;
-export const OFFICERS_PER_AGENCY = 20;
-export const UNITS_PER_AGENCY = 5;
-
-/** `000.00.07.H41` … `000.01.99.H41`: agency `a` (0-based) of the generated province. */
-export const agencyCodeOf = (a: number): string => `000.${String(Math.floor(a / 100)).padStart(2, '0')}.${String(a % 100).padStart(2, '0')}.H41`;
-export const officerOf = (a: number, o: number): string => `cv${o}.a${a}`;
-export const unitOf = (a: number, u: number): string => `a${a}-u${u}`;
+import { AGENCIES, OFFICERS_PER_AGENCY, UNITS_PER_AGENCY } from './province-shape';
 
 /** Subjects of incoming documents (Vietnamese, with diacritics), folded in TS exactly as the projection folds them. */
 const KINDS = [
