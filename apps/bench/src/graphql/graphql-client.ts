@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { performance } from 'node:perf_hooks';
 
 export interface GraphQLError {
   readonly message: string;
@@ -29,7 +30,16 @@ export class GraphQLClient {
   }
 
   async request<T>(operation: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-    const { status, text } = await this.post(JSON.stringify({ query, variables }), token);
+    return (await this.timedRequest<T>(operation, query, variables, token)).data;
+  }
+
+  /**
+   * As request(), with the response time as HTTP benchmarks define it: from sending the request to its
+   * last byte. The body is decoded, parsed and checked after the clock stops: that is the client's work.
+   */
+  async timedRequest<T>(operation: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ data: T; ms: number }> {
+    const { status, body: raw, ms } = await this.post(JSON.stringify({ query, variables }), token);
+    const text = raw.toString('utf8');
     let body: { data?: T | null; errors?: GraphQLError[] };
     try {
       body = JSON.parse(text) as typeof body;
@@ -38,11 +48,12 @@ export class GraphQLClient {
     }
     if (body.errors?.length) throw new GraphQLRequestError(operation, body.errors);
     if (!body.data) throw new Error(`${operation}: HTTP ${status} without data`);
-    return body.data;
+    return { data: body.data, ms };
   }
 
-  private post(payload: string, token: string | undefined): Promise<{ status: number; text: string }> {
+  private post(payload: string, token: string | undefined): Promise<{ status: number; body: Buffer; ms: number }> {
     return new Promise((resolve, reject) => {
+      const start = performance.now();
       const req = httpRequest(
         this.url,
         {
@@ -57,7 +68,10 @@ export class GraphQLClient {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () => {
+            const ms = performance.now() - start;
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms });
+          });
           res.on('error', reject);
         },
       );
