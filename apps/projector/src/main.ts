@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigurationError } from '@app/config';
 import { jsonLogger, ProjectionRunner } from '@app/projection-runner';
 import { allProjections, reportingViews } from '@app/projections';
-import { StandaloneProcessManagersModule } from '../../api/src/delivery/process-managers.module';
 import { NestJsonLogger } from './nest-logger';
+import { RunningProcessManagers, startProcessManagers } from './process-managers';
 import { loadProjectorConfig, selectProjections } from './projector-config';
 import { ProjectorModule } from './projector.module';
 
@@ -41,15 +41,13 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   // SIGTERM/SIGINT: let the process managers finish their event and the batches in progress commit, release the locks, then exit.
-  let processManagers: Closable | null = null;
+  let processManagers: RunningProcessManagers | null = null;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void shutdown(signal, [processManagers, app]));
   }
   await runner.start();
   // The liên thông process managers read the agencies' calendars from a read model: they start once the schemas exist.
-  processManagers = await NestFactory.createApplicationContext(StandaloneProcessManagersModule.register(config.env, config.databaseUrl), {
-    logger: new NestJsonLogger(logger),
-  });
+  processManagers = await startProcessManagers(config);
   logger.info('Projector running', { projections: projections.map((p) => p.name), subscription: config.subscription });
 }
 

@@ -16,6 +16,18 @@ export function jsonLogger(base: Record<string, unknown> = {}): ProjectionLogger
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }
 
+/**
+ * jsonLogger without the levels below `level` (the LOG_LEVEL setting; debug logs as info): warn or error keep a
+ * runner's routine progress quiet.
+ */
+export function jsonLoggerAt(level: 'debug' | 'info' | 'warn' | 'error', base: Record<string, unknown> = {}): ProjectionLogger {
+  const logger = jsonLogger(base);
+  const quiet = () => undefined;
+  if (level === 'error') return { ...logger, info: quiet, warn: quiet };
+  if (level === 'warn') return { ...logger, info: quiet };
+  return logger;
+}
+
 export const silentLogger: ProjectionLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function errorsAsObjects(_key: string, value: unknown): unknown {

@@ -1,24 +1,49 @@
-import { Global, Module } from '@nestjs/common';
-import { AgencyDeadlines } from './agency-deadlines';
-import { CalendarProvider } from './calendar.provider';
+import { Global, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { AgencyDeadlines, CalendarProvider, DEFAULT_DEADLINE_SETTINGS } from '@app/agency-calendars';
+import { PG_POOL } from '../runtime/tokens';
 import { DateTimeScalar } from './date-time.scalar';
-import { DEADLINE_SETTINGS, DEFAULT_DEADLINE_SETTINGS } from './deadline-settings';
 import { OpenReceiptQueries } from './open-receipts.queries';
 import { ProcessCheckpoints } from './process-checkpoints';
 import { ReceiptDeadlinesRecompute } from './receipt-deadlines-recompute';
 import { WorkingCalendarResolver } from './working-calendar.resolver';
 
+/** Keeps the calendars loaded and following the read model while the api runs. */
+@Injectable()
+class CalendarFollowing implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(private readonly calendars: CalendarProvider) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.calendars.start();
+  }
+
+  onModuleDestroy(): void {
+    this.calendars.stop();
+  }
+}
+
+const logger = new Logger('CalendarProvider');
+
 /**
- * Working time per agency: its calendar (set by its ADMIN, read from the calendars read model), the deadline rules,
- * the recompute of open receipt deadlines when a calendar changes, and the `DateTime` scalar in Vietnam time.
+ * Working time per agency: its calendar (set by its ADMIN, read from the calendars read model, kept by
+ * libs/agency-calendars), the deadline rules, the recompute of open receipt deadlines when a calendar changes,
+ * and the `DateTime` scalar in Vietnam time.
  */
 @Global()
 @Module({
   providers: [
-    CalendarProvider,
-    AgencyDeadlines,
+    {
+      provide: CalendarProvider,
+      useFactory: (pool: Pool) => new CalendarProvider(pool, (error) => logger.warn(`Could not refresh the working calendars: ${String(error)}`)),
+      inject: [PG_POOL],
+    },
+    CalendarFollowing,
+    {
+      provide: AgencyDeadlines,
+      useFactory: (calendars: CalendarProvider) => new AgencyDeadlines(calendars, DEFAULT_DEADLINE_SETTINGS),
+      inject: [CalendarProvider],
+    },
     DateTimeScalar,
-    { provide: DEADLINE_SETTINGS, useValue: DEFAULT_DEADLINE_SETTINGS },
     WorkingCalendarResolver,
     OpenReceiptQueries,
     ProcessCheckpoints,

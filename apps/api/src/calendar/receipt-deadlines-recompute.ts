@@ -14,7 +14,7 @@ import { type EventStore, type RecordedEvent, type Subscription, Upcasters } fro
 import { toVietnamIso, WorkingCalendar } from '@app/working-time';
 import { CONSISTENCY_GATE, type ConsistencyGate } from '../common/consistency';
 import { EVENT_STORE } from '../runtime/tokens';
-import { AgencyDeadlines } from './agency-deadlines';
+import { AgencyDeadlines } from '@app/agency-calendars';
 import { OpenReceiptQueries } from './open-receipts.queries';
 import { ProcessCheckpoints } from './process-checkpoints';
 

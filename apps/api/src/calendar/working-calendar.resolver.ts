@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal';
 import { assertCanReadAgency } from '../auth/roles';
 import { CommandResult } from '../common/command-result.type';
 import { CommandGateway } from '../commands/command-gateway';
-import { AgencyCalendar, CalendarProvider } from './calendar.provider';
+import { AgencyCalendar, CalendarProvider } from '@app/agency-calendars';
 import { calendarChangeOf, SetWorkingCalendarArgs } from './working-calendar.input';
 import { WeeklySessions, WorkingCalendarArgs, WorkingCalendarYear } from './working-calendar.type';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { AgencyDeadlines } from '../calendar/agency-deadlines';
+import { AgencyDeadlines } from '@app/agency-calendars';
 import { badUserInput } from '../common/api-error';
 import { Connection, decodeCursor, toConnection } from '../common/connection';
 import { documentSummary } from '../common/document-summary';

@@ -7,7 +7,7 @@ import { badUserInput } from '../common/api-error';
 import { CommandResult } from '../common/command-result.type';
 import { Role } from '../common/enums';
 import { CommandGateway } from '../commands/command-gateway';
-import { AgencyDeadlines } from '../calendar/agency-deadlines';
+import { AgencyDeadlines } from '@app/agency-calendars';
 import { HandlerDirectory } from './handler-directory';
 import {
   DocumentIdArgs,

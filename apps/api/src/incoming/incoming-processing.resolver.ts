@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Principal } from '../auth/principal';
 import { CommandResult } from '../common/command-result.type';
-import { AgencyDeadlines } from '../calendar/agency-deadlines';
+import { AgencyDeadlines } from '@app/agency-calendars';
 import { AssignIncomingDocumentInput, ForwardAssignmentInput } from './assignment.input';
 import { HandlerDirectory } from './handler-directory';
 import { CompleteIncomingDocumentArgs, DocumentIdArgs, ExtendDeadlineArgs, ReportProgressArgs } from './incoming-document.args';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Urgency } from '@app/domain';
-import { AgencyDeadlines } from '../calendar/agency-deadlines';
-import { CalendarProvider } from '../calendar/calendar.provider';
+import { AgencyDeadlines } from '@app/agency-calendars';
+import { CalendarProvider } from '@app/agency-calendars';
 
 /**
  * When a signed document must be issued (released and sent), on the issuing agency's working calendar:

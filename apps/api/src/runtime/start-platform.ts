@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { LocalTokenService, loadOrCreateLocalSecret, OidcTokenVerifier, TokenVerifier } from '@app/auth';
 import type { Environment } from '@app/config';
 import { connectDatabase, createEventStore, localSecretFile } from '@app/platform';
-import { jsonLogger, ProjectionLogger, ProjectionRunner } from '@app/projection-runner';
+import { jsonLoggerAt, ProjectionRunner } from '@app/projection-runner';
 import { allProjections, reportingViews } from '@app/projections';
 import type { Platform } from './platform';
 
@@ -31,7 +31,7 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
     projections: allProjections,
     // The reporting views read the projections' tables; the runner re-creates them after every rebuild.
     dependentDdl: reportingViews,
-    logger: runnerLogger(env),
+    logger: jsonLoggerAt(env.LOG_LEVEL, { component: 'projection-runner' }),
   });
   if (env.RUN_PROJECTIONS) await runner.start();
   else await runner.ensureSchemas();
@@ -56,13 +56,4 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
       await database.close();
     },
   };
-}
-
-/** Runners (projections, process managers) log JSON lines; LOG_LEVEL=warn or error keeps their routine progress quiet. */
-export function runnerLogger(env: Environment, component = 'projection-runner'): ProjectionLogger {
-  const logger = jsonLogger({ component });
-  const quiet = () => undefined;
-  if (env.LOG_LEVEL === 'error') return { ...logger, info: quiet, warn: quiet };
-  if (env.LOG_LEVEL === 'warn') return { ...logger, info: quiet };
-  return logger;
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
+import { AgencyDeadlines, CalendarProvider, DEFAULT_DEADLINE_SETTINGS } from '@app/agency-calendars';
 import type { Benchmark, BenchContext, ResultRow } from '../benchmark';
 import { bulkGenerate, GeneratedShape } from '../read-models/bulk-generate';
 import { latencyRow } from '../result-rows';
@@ -82,9 +83,6 @@ async function queryCases(pool: Pool, shape: GeneratedShape, ctx: BenchContext):
   const { IncomingDocumentQueries } = await import('../../../api/src/incoming/incoming-document.queries');
   const { InboxQueries } = await import('../../../api/src/incoming/inbox.queries');
   const { DeadlineQueries } = await import('../../../api/src/deadlines/deadlines.queries');
-  const { AgencyDeadlines } = await import('../../../api/src/calendar/agency-deadlines');
-  const { CalendarProvider } = await import('../../../api/src/calendar/calendar.provider');
-  const { DEFAULT_DEADLINE_SETTINGS } = await import('../../../api/src/calendar/deadline-settings');
   const { encodeCursor } = await import('../../../api/src/common/connection');
   const { DeadlineState } = await import('../../../api/src/common/enums');
   type RegisterArgs = Parameters<InstanceType<typeof IncomingDocumentQueries>['register']>[0];

@@ -1,8 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DEFAULT_AGENCY_CALENDAR, type PersonRef } from '@app/domain';
 import { WorkingCalendar, type WorkingCalendarData } from '@app/working-time';
-import { PG_POOL } from '../runtime/tokens';
 
 /** An agency's own calendar, as the calendars read model holds it. */
 export interface AgencyCalendar {
@@ -24,7 +22,7 @@ interface CalendarRow {
   position: string;
 }
 
-/** How often each api instance looks for calendars changed elsewhere (one indexed query that usually returns nothing). */
+/** How often each process looks for calendars changed elsewhere (one indexed query that usually returns nothing). */
 const REFRESH_MS = 1000;
 
 /**
@@ -34,13 +32,13 @@ const REFRESH_MS = 1000;
  *
  * Deadlines are computed synchronously in many places, so the calendars are cached in memory, compiled. The
  * cache follows the read model's high-water mark rather than a TTL: every second (and on each `refresh()`) it
- * loads the rows whose position is past the last one loaded, so a change reaches every instance within about
- * a second of its projection and costs nothing while calendars stay put. `workingCalendar(consistentWith)`
- * refreshes it too, which gives a client that just changed the calendar read-your-writes for its deadlines.
+ * loads the rows whose position is past the last one loaded, so a change reaches every process within about
+ * a second of its projection and costs nothing while calendars stay put. `refresh()` on demand gives a client
+ * that just changed the calendar read-your-writes for its deadlines.
+ *
+ * Used by the api and by the projector's process managers; each starts and stops it with its own lifecycle.
  */
-@Injectable()
-export class CalendarProvider implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(CalendarProvider.name);
+export class CalendarProvider {
   private readonly shipped = WorkingCalendar.fromData(DEFAULT_AGENCY_CALENDAR);
   private readonly agencies = new Map<string, AgencyCalendar>();
   private loadedUpTo: string | null = null;
@@ -48,17 +46,21 @@ export class CalendarProvider implements OnApplicationBootstrap, OnModuleDestroy
   private queue: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  /** `onRefreshFailure`: a periodic refresh failed (the cache keeps what it has and the next tick tries again). */
+  constructor(
+    private readonly pool: Pool,
+    private readonly onRefreshFailure: (error: unknown) => void = () => undefined,
+  ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Loads the calendars (the read model must exist), then follows changes until stop(). */
+  async start(): Promise<void> {
     await this.refresh();
-    this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) => this.logger.warn(`Could not refresh the working calendars: ${String(error)}`));
-    }, REFRESH_MS);
+    if (this.timer) return;
+    this.timer = setInterval(() => this.refresh().catch(this.onRefreshFailure), REFRESH_MS);
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }

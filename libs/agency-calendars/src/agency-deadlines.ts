@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { ReceiptChannel, Urgency } from '@app/domain';
 import type { Instant, WorkingCalendar } from '@app/working-time';
-import { CalendarProvider } from './calendar.provider';
-import { DEADLINE_SETTINGS, DeadlineSettings } from './deadline-settings';
+import type { CalendarProvider } from './calendar-provider';
+import type { DeadlineSettings } from './deadline-settings';
 
 export interface ReceiptDeadlines {
   readonly effectiveReceivedAt: string;
@@ -11,11 +10,10 @@ export interface ReceiptDeadlines {
 }
 
 /** The deadlines of the regulations, computed on the agency's working calendar (domain.md §6). */
-@Injectable()
 export class AgencyDeadlines {
   constructor(
     private readonly calendars: CalendarProvider,
-    @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
+    private readonly settings: DeadlineSettings,
   ) {}
 
   /**

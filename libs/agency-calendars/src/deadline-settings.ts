@@ -21,6 +21,3 @@ export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
   defaultProcessingWorkingDays: 10,
   dueSoonWorkingHours: 8,
 };
-
-/** Injection token of the deadline settings (the shipped defaults unless a module provides others). */
-export const DEADLINE_SETTINGS = Symbol('DEADLINE_SETTINGS');

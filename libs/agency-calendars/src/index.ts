@@ -1,0 +1,3 @@
+export * from './agency-deadlines';
+export * from './calendar-provider';
+export * from './deadline-settings';
