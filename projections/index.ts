@@ -1,6 +1,7 @@
 import type { ProjectionDefinition } from '@app/projection-runner';
 import { calendarsProjection } from './calendars/calendars.projection';
 import { deadlinesProjection } from './deadlines/deadlines.projection';
+import { delegationsProjection } from './delegations/delegations.projection';
 import { directoryProjection } from './directory/directory.projection';
 import { inboxProjection } from './inbox/inbox.projection';
 import { incomingDocumentsProjection } from './incoming-documents/incoming-documents.projection';
@@ -11,6 +12,7 @@ import { registersProjection } from './registers/registers.projection';
 export { calendarsProjection } from './calendars/calendars.projection';
 export { deadlinesProjection } from './deadlines/deadlines.projection';
 export type { DeadlineKind } from './deadlines/deadlines.projection';
+export { delegationsProjection } from './delegations/delegations.projection';
 export { directoryProjection } from './directory/directory.projection';
 export { inboxProjection } from './inbox/inbox.projection';
 export { incomingDocumentsProjection } from './incoming-documents/incoming-documents.projection';
@@ -30,4 +32,5 @@ export const allProjections: ProjectionDefinition[] = [
   outgoingDocumentsProjection,
   deliveriesProjection,
   calendarsProjection,
+  delegationsProjection,
 ];

@@ -1,17 +1,17 @@
-import type { AgencyEvent, StaffAccountEvent } from '@app/domain';
-import { AGENCY_EVENT_TYPES, STAFF_ACCOUNT_EVENT_TYPES } from '@app/domain';
+import type { AgencyEvent, DelegationGranted, DelegationRevoked, StaffAccountEvent } from '@app/domain';
+import { AGENCY_EVENT_TYPES, DELEGATION_EVENT_TYPES, STAFF_ACCOUNT_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { ProjectionDefinition, ProjectionTx } from '@app/projection-runner';
 
-type DirectoryEvent = AgencyEvent | StaffAccountEvent;
+type DirectoryEvent = AgencyEvent | Exclude<StaffAccountEvent, DelegationGranted | DelegationRevoked>;
 
 /**
  * The organisation directory: agencies, their units and staff accounts. It answers the directory
- * queries and tells the api who a token's user is (roles, agency, lock).
+ * queries and tells the api who a token's user is (roles, agency, lock). Delegations have their own read model.
  */
 export const directoryProjection: ProjectionDefinition = {
   name: 'directory',
-  eventTypes: [...AGENCY_EVENT_TYPES, ...STAFF_ACCOUNT_EVENT_TYPES],
+  eventTypes: [...AGENCY_EVENT_TYPES, ...STAFF_ACCOUNT_EVENT_TYPES.filter((type) => !DELEGATION_EVENT_TYPES.includes(type))],
   schema: [
     `CREATE TABLE IF NOT EXISTS agencies (
        code text PRIMARY KEY, name text NOT NULL, abbreviation text NOT NULL, parent_code text,

@@ -19,6 +19,7 @@ export * from './organisation/staff-account.events';
 export * from './organisation/staff-account.commands';
 export * from './organisation/staff-account.state';
 export * from './organisation/staff-account.decider';
+export * from './organisation/delegation';
 
 export * from './register/register.events';
 export * from './register/register.commands';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import type { Actor, Command, CommandContext, Decider, DomainEvent } from '@app/domain';
-import type { CommandResult as HandledCommand } from '@app/command-handling';
+import type { ActorMetadata, CommandResult as HandledCommand } from '@app/command-handling';
 import { toVietnamIso } from '@app/working-time';
 import type { CommandResult } from '../common/command-result.type';
 import { DecideCommand } from './decide.command';
@@ -14,6 +14,8 @@ export interface Decision<C extends Command, E extends DomainEvent, S> {
   readonly command: C;
   readonly commandId?: string;
   readonly foldsFromLastEventOnly?: boolean;
+  /** The principal a delegate acts for (ủy quyền), recorded in the event metadata. */
+  readonly onBehalfOf?: ActorMetadata | null;
 }
 
 /** What resolvers use to run commands: the context they carry, and the result shape of the API. */
@@ -32,7 +34,7 @@ export class CommandGateway {
         streamId: decision.streamId,
         decider: decision.decider as unknown as Decider<Command, DomainEvent, unknown>,
         command: decision.command,
-        envelope: { commandId: decision.commandId ?? randomUUID() },
+        envelope: { commandId: decision.commandId ?? randomUUID(), onBehalfOf: decision.onBehalfOf ?? null },
         foldsFromLastEventOnly: decision.foldsFromLastEventOnly,
       }),
     );

@@ -1,11 +1,19 @@
 import { Global, Module } from '@nestjs/common';
 import { PRINCIPAL_DIRECTORY } from '../auth/principal';
+import { DelegationResolver } from './delegation.resolver';
+import { DelegationQueries } from './delegations.queries';
 import { DirectoryQueries } from './directory.queries';
 import { OrganisationResolver } from './organisation.resolver';
 
 @Global()
 @Module({
-  providers: [DirectoryQueries, OrganisationResolver, { provide: PRINCIPAL_DIRECTORY, useExisting: DirectoryQueries }],
-  exports: [DirectoryQueries, PRINCIPAL_DIRECTORY],
+  providers: [
+    DirectoryQueries,
+    DelegationQueries,
+    OrganisationResolver,
+    DelegationResolver,
+    { provide: PRINCIPAL_DIRECTORY, useExisting: DirectoryQueries },
+  ],
+  exports: [DirectoryQueries, DelegationQueries, PRINCIPAL_DIRECTORY],
 })
 export class OrganisationModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ActorMetadata } from '@app/command-handling';
 import { OutgoingDocumentCommand, outgoingDocumentDecider, outgoingStream } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import type { CommandResult } from '../common/command-result.type';
@@ -18,13 +19,15 @@ export class OutgoingDocumentGateway {
     private readonly clock: Clock,
   ) {}
 
-  decide(actor: Principal, request: OutgoingDocumentRequest, now: Date = this.clock.now()): Promise<CommandResult> {
+  /** `onBehalfOf`: the approver a delegate acts for (ApproverDelegation), recorded in the event metadata. */
+  decide(actor: Principal, request: OutgoingDocumentRequest, onBehalfOf: ActorMetadata | null = null): Promise<CommandResult> {
     const { documentId } = request.data;
     return this.commands.decide({
       id: documentId,
       streamId: outgoingStream(documentId),
       decider: outgoingDocumentDecider,
-      command: { ...request, context: this.commands.context(actor, now) } as OutgoingDocumentCommand,
+      command: { ...request, context: this.commands.context(actor, this.clock.now()) } as OutgoingDocumentCommand,
+      onBehalfOf,
     });
   }
 }

@@ -16,7 +16,7 @@ export interface OutgoingDocumentRow {
   confidentiality: Confidentiality; recipients: (DomainRecipient | IssuedRecipient)[]; attachments: Attachment[];
   reply_to_document_ids: string[]; paper_copy: boolean; due_date: string | null; approver: PersonRef | null;
   submitted_at: Date | null; returns: DraftReturn[]; approved_at: Date | null; approved_by: PersonRef | null;
-  signer: OutgoingSigner | null; signed_at: Date | null; signature: { certificateSerial: string; documentSha256: string } | null;
+  signer: OutgoingSigner | null; signed_at: Date | null; signature: { certificateSerial: string; documentSha256: string; onBehalfOf?: PersonRef | null } | null;
   issue_due_at: Date | null; register_code: string | null; year: number | null; number: number | null;
   code_number: string | null; code_notation: string | null; issued_date: string | null; identifier: string | null;
   numbered_at: Date | null; numbered_by: PersonRef | null; agency_signed_at: Date | null;
@@ -74,6 +74,7 @@ export function toOutgoingDocument(row: OutgoingDocumentRow, now: Date): Outgoin
             signedAt: row.signed_at,
             certificateSerial: row.signature.certificateSerial,
             documentSha256: row.signature.documentSha256,
+            onBehalfOf: row.signature.onBehalfOf ?? null,
           },
     issueDueAt: row.issue_due_at,
     overdue: isIssueOverdue(row, now),

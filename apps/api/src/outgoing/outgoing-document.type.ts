@@ -35,6 +35,7 @@ export class SignerSignature {
   @Field(() => Date) signedAt!: Date;
   @Field() certificateSerial!: string;
   @Field() documentSha256!: string;
+  @Field(() => PersonRef, { nullable: true, description: 'The approver a delegate signed for (ủy quyền)' }) onBehalfOf!: PersonRef | null;
 }
 
 @ObjectType({ description: "The agency's digital signature (Decree 30 Điều 17)" })

@@ -8,6 +8,7 @@ import { DocumentIdArgs } from '../incoming/incoming-document.args';
 import { HandlerDirectory } from '../incoming/handler-directory';
 import { DirectoryQueries } from '../organisation/directory.queries';
 import { ReasonArgs, SubmitOutgoingDraftArgs } from './outgoing-document.args';
+import { ApproverDelegation } from './approver-delegation';
 import { OutgoingDocumentGateway } from './outgoing-document.gateway';
 import { CreateOutgoingDraftInput, OutgoingRecipientInput, ReviseOutgoingDraftInput } from './outgoing-draft.input';
 import type { AttachmentInput } from '../incoming/receive-incoming-document.input';
@@ -19,6 +20,7 @@ export class OutgoingDraftingResolver {
     private readonly outgoing: OutgoingDocumentGateway,
     private readonly directory: DirectoryQueries,
     private readonly staff: HandlerDirectory,
+    private readonly delegation: ApproverDelegation,
   ) {}
 
   @Mutation(() => CommandResult, { description: 'OFFICER and up: a new draft; the result id is the new document’s id' })
@@ -84,14 +86,20 @@ export class OutgoingDraftingResolver {
     });
   }
 
-  @Mutation(() => CommandResult, { description: 'The approver: returns the draft to the drafter with comments' })
-  returnOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId, reason }: ReasonArgs): Promise<CommandResult> {
-    return this.outgoing.decide(actor, { type: 'ReturnOutgoingDraft', data: { documentId, reason, onBehalfOf: null } });
+  @Mutation(() => CommandResult, { description: 'The approver (or a delegate): returns the draft to the drafter with comments' })
+  async returnOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId, reason }: ReasonArgs): Promise<CommandResult> {
+    const actingFor = await this.delegation.actingFor(actor, documentId, 'APPROVE_RELEASE');
+    return this.outgoing.decide(
+      actor,
+      { type: 'ReturnOutgoingDraft', data: { documentId, reason, onBehalfOf: actingFor?.person ?? null } },
+      actingFor?.metadata,
+    );
   }
 
-  @Mutation(() => CommandResult, { description: 'The approver (who will sign): approves the submitted version' })
-  approveOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId }: DocumentIdArgs): Promise<CommandResult> {
-    return this.outgoing.decide(actor, { type: 'ApproveOutgoingDraft', data: { documentId, onBehalfOf: null } });
+  @Mutation(() => CommandResult, { description: 'The approver (who will sign), or a delegate: approves the submitted version' })
+  async approveOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId }: DocumentIdArgs): Promise<CommandResult> {
+    const actingFor = await this.delegation.actingFor(actor, documentId, 'APPROVE_RELEASE');
+    return this.outgoing.decide(actor, { type: 'ApproveOutgoingDraft', data: { documentId, onBehalfOf: actingFor?.person ?? null } }, actingFor?.metadata);
   }
 }
 

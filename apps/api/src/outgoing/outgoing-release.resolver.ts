@@ -14,6 +14,7 @@ import { Clock } from './clock';
 import { IssueDeadline } from './issue-deadline';
 import { NumberOutgoingDocumentCommand } from './number-outgoing-document.use-case';
 import { AgencySignatureInput, NumberOutgoingDocumentArgs, ReasonArgs, SignatureInput } from './outgoing-document.args';
+import { ApproverDelegation } from './approver-delegation';
 import { OutgoingDocumentGateway } from './outgoing-document.gateway';
 
 /** From signature to release (Decree 30 Điều 13–18): sign, number, agency signature, issue, recall. */
@@ -27,6 +28,7 @@ export class OutgoingReleaseResolver {
     private readonly agencies: AgencyDirectory,
     private readonly issueDeadline: IssueDeadline,
     private readonly clock: Clock,
+    private readonly delegation: ApproverDelegation,
   ) {}
 
   @Mutation(() => CommandResult, { description: 'The approver (or a delegate): ký số on the approved main file; sets when it must be issued' })
@@ -37,19 +39,24 @@ export class OutgoingReleaseResolver {
   ): Promise<CommandResult> {
     const document = await this.document(documentId);
     const signer = await this.staff.staffMember(actor.agencyCode, actor.username, 'signature');
-    return this.outgoing.decide(actor, {
-      type: 'SignOutgoingDocument',
-      data: {
-        documentId,
-        competence: signature.competence,
-        certificateSerial: signature.certificateSerial,
-        signedAt: signature.signedAt,
-        documentSha256: signature.documentSha256,
-        signerPosition: signer.position,
-        issueDueAt: this.issueDeadline.issueDueAt(document.agencyCode, signature.signedAt, document.draft.urgency),
-        onBehalfOf: null,
+    const actingFor = await this.delegation.actingFor(actor, documentId, 'SIGN');
+    return this.outgoing.decide(
+      actor,
+      {
+        type: 'SignOutgoingDocument',
+        data: {
+          documentId,
+          competence: signature.competence,
+          certificateSerial: signature.certificateSerial,
+          signedAt: signature.signedAt,
+          documentSha256: signature.documentSha256,
+          signerPosition: signer.position,
+          issueDueAt: this.issueDeadline.issueDueAt(document.agencyCode, signature.signedAt, document.draft.urgency),
+          onBehalfOf: actingFor?.person ?? null,
+        },
       },
-    });
+      actingFor?.metadata,
+    );
   }
 
   @Mutation(() => CommandResult, {

@@ -1,4 +1,6 @@
 import type { Command, Role } from '../shared/decider';
+import type { PersonRef } from '../shared/people';
+import type { DelegatedAction } from './delegation';
 
 /**
  * ADMIN of `agencyCode`. Whether the agency and the unit exist is checked by the application layer
@@ -24,4 +26,25 @@ export type ChangeStaffRoles = Command<'ChangeStaffRoles', { username: string; r
 /** ADMIN of the account's agency; a locked account cannot be changed any further. */
 export type LockStaffAccount = Command<'LockStaffAccount', { username: string; reason: string }>;
 
-export type StaffAccountCommand = CreateStaffAccount | ChangeStaffRoles | LockStaffAccount;
+/**
+ * The account holder themself (their own authority only: nobody delegates someone else's, so a delegate cannot
+ * pass it on), a LEADER or UNIT_HEAD. The application checks that the delegate is an active staff member of the
+ * same agency.
+ */
+export type GrantDelegation = Command<
+  'GrantDelegation',
+  {
+    username: string;
+    delegationId: string;
+    delegate: PersonRef;
+    actions: readonly DelegatedAction[];
+    validFrom: string;
+    validTo: string;
+    basis: string;
+  }
+>;
+
+/** The delegator, or an ADMIN of the agency. */
+export type RevokeDelegation = Command<'RevokeDelegation', { username: string; delegationId: string; reason: string }>;
+
+export type StaffAccountCommand = CreateStaffAccount | ChangeStaffRoles | LockStaffAccount | GrantDelegation | RevokeDelegation;

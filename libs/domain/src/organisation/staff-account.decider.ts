@@ -1,8 +1,17 @@
 import type { Decider, Role } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { ROLES, requireAnyRole, requireSameAgency } from '../shared/authorization';
-import { optionalText, requireText, validationFailed } from '../shared/validation';
-import type { ChangeStaffRoles, CreateStaffAccount, LockStaffAccount, StaffAccountCommand } from './staff-account.commands';
+import { instantMillis } from '../shared/time';
+import { optionalText, requireInstant, requireOneOf, requireText, validationFailed } from '../shared/validation';
+import { DELEGATED_ACTIONS, type DelegatedAction } from './delegation';
+import type {
+  ChangeStaffRoles,
+  CreateStaffAccount,
+  GrantDelegation,
+  LockStaffAccount,
+  RevokeDelegation,
+  StaffAccountCommand,
+} from './staff-account.commands';
 import type { StaffAccountEvent } from './staff-account.events';
 import type { StaffAccountState } from './staff-account.state';
 
@@ -89,6 +98,81 @@ function lockStaffAccount(command: LockStaffAccount, state: StaffAccountState): 
   ];
 }
 
+/** Roles whose authority (approving a release, signing) can be delegated. */
+const DELEGATING_ROLES: readonly Role[] = ['LEADER', 'UNIT_HEAD'];
+
+/** A non-empty set of known actions, de-duplicated, in the order of `DELEGATED_ACTIONS`. */
+function delegatedActions(actions: unknown): readonly DelegatedAction[] {
+  if (!Array.isArray(actions) || actions.length === 0) throw validationFailed('actions', 'REQUIRED', 'must name at least one action');
+  for (const action of actions) requireOneOf(action, DELEGATED_ACTIONS, 'actions');
+  return DELEGATED_ACTIONS.filter((action) => actions.includes(action));
+}
+
+function grantDelegation(command: GrantDelegation, state: StaffAccountState): StaffAccountEvent[] {
+  const { data, context } = command;
+  const account = existing(state, data.username);
+  requireSameAgency(context.actor, account.agencyCode, command.type);
+  if (context.actor.username !== account.username) {
+    throw new DomainError('FORBIDDEN_FOR_ROLE', `${command.type}: only ${account.fullName} can delegate their own authority`, {
+      command: command.type,
+      username: account.username,
+    });
+  }
+  requireAnyRole(context.actor, DELEGATING_ROLES, command.type);
+  requireActive(account, command.type);
+  const delegationId = requireText(data.delegationId, 'delegationId', 64);
+  if (account.delegations.some((d) => d.delegationId === delegationId)) {
+    throw new DomainError('ALREADY_EXISTS', `Delegation ${delegationId} already exists`, { delegationId });
+  }
+  const delegate = {
+    username: requireText(data.delegate?.username, 'delegate.username', 64),
+    fullName: requireText(data.delegate?.fullName, 'delegate.fullName', 255),
+  };
+  if (delegate.username === account.username) throw validationFailed('delegate', 'SELF_DELEGATION', 'must be someone else than the delegator');
+  const actions = delegatedActions(data.actions);
+  const validFrom = requireInstant(data.validFrom, 'validFrom');
+  const validTo = requireInstant(data.validTo, 'validTo');
+  if (instantMillis(validTo) <= instantMillis(validFrom)) throw validationFailed('validTo', 'BEFORE_START', 'must be after validFrom');
+  if (instantMillis(validTo) <= instantMillis(context.now)) throw validationFailed('validTo', 'IN_THE_PAST', 'must be in the future');
+  const basis = requireText(data.basis, 'basis', 500);
+  return [
+    {
+      type: 'DelegationGranted',
+      data: {
+        delegationId,
+        username: account.username,
+        fullName: account.fullName,
+        agencyCode: account.agencyCode,
+        delegate,
+        actions,
+        validFrom,
+        validTo,
+        basis,
+        grantedAt: context.now,
+      },
+    },
+  ];
+}
+
+function revokeDelegation(command: RevokeDelegation, state: StaffAccountState): StaffAccountEvent[] {
+  const { data, context } = command;
+  const account = existing(state, data.username);
+  requireSameAgency(context.actor, account.agencyCode, command.type);
+  if (context.actor.username !== account.username) requireAnyRole(context.actor, ['ADMIN'], command.type);
+  const delegation = account.delegations.find((d) => d.delegationId === data.delegationId);
+  if (!delegation) {
+    throw new DomainError('NOT_FOUND', `Delegation ${String(data.delegationId)} of ${account.username} does not exist`, { delegationId: data.delegationId });
+  }
+  const reason = requireText(data.reason, 'reason', 1000);
+  if (delegation.revokedAt !== null) return []; // already so: nothing to record
+  return [
+    {
+      type: 'DelegationRevoked',
+      data: { delegationId: delegation.delegationId, username: account.username, agencyCode: account.agencyCode, reason, revokedAt: context.now },
+    },
+  ];
+}
+
 export type StaffAccountDecider = Decider<StaffAccountCommand, StaffAccountEvent, StaffAccountState>;
 
 /** The staff account aggregate (stream `staff-<username>`). */
@@ -99,7 +183,7 @@ export const staffAccountDecider: StaffAccountDecider = {
     switch (event.type) {
       case 'StaffAccountCreated': {
         const { createdAt: _createdAt, ...facts } = event.data;
-        return { status: 'ACTIVE', ...facts };
+        return { status: 'ACTIVE', ...facts, delegations: [] };
       }
       case 'StaffRolesChanged':
         return state.status === 'NONE' ? state : { ...state, roles: event.data.roles };
@@ -107,6 +191,18 @@ export const staffAccountDecider: StaffAccountDecider = {
         return state.status === 'NONE'
           ? state
           : { ...state, status: 'LOCKED', lockReason: event.data.reason, lockedAt: event.data.lockedAt };
+      case 'DelegationGranted': {
+        if (state.status === 'NONE') return state;
+        const { delegationId, delegate, actions, validFrom, validTo, basis } = event.data;
+        return { ...state, delegations: [...state.delegations, { delegationId, delegate, actions, validFrom, validTo, basis, revokedAt: null }] };
+      }
+      case 'DelegationRevoked':
+        return state.status === 'NONE'
+          ? state
+          : {
+              ...state,
+              delegations: state.delegations.map((d) => (d.delegationId === event.data.delegationId ? { ...d, revokedAt: event.data.revokedAt } : d)),
+            };
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
@@ -122,6 +218,10 @@ export const staffAccountDecider: StaffAccountDecider = {
         return changeStaffRoles(command, state);
       case 'LockStaffAccount':
         return lockStaffAccount(command, state);
+      case 'GrantDelegation':
+        return grantDelegation(command, state);
+      case 'RevokeDelegation':
+        return revokeDelegation(command, state);
       default: {
         const _exhaustive: never = command;
         return _exhaustive;

@@ -1,4 +1,6 @@
 import type { DomainEvent, Role } from '../shared/decider';
+import type { PersonRef } from '../shared/people';
+import type { DelegatedAction } from './delegation';
 
 /**
  * Events of the staff account stream `staff-<username>` (streams.ts `staffStream`).
@@ -41,10 +43,42 @@ export type StaffAccountLocked = DomainEvent<
   }
 >;
 
-export type StaffAccountEvent = StaffAccountCreated | StaffRolesChanged | StaffAccountLocked;
+/** The account holder delegates some of their own authority (delegation.ts) to another staff member. */
+export type DelegationGranted = DomainEvent<
+  'DelegationGranted',
+  {
+    delegationId: string;
+    /** The delegator: this stream's account. */
+    username: string;
+    fullName: string;
+    agencyCode: string;
+    delegate: PersonRef;
+    actions: readonly DelegatedAction[];
+    validFrom: string;
+    validTo: string;
+    basis: string;
+    grantedAt: string;
+  }
+>;
+
+export type DelegationRevoked = DomainEvent<
+  'DelegationRevoked',
+  {
+    delegationId: string;
+    username: string;
+    agencyCode: string;
+    reason: string;
+    revokedAt: string;
+  }
+>;
+
+export type StaffAccountEvent = StaffAccountCreated | StaffRolesChanged | StaffAccountLocked | DelegationGranted | DelegationRevoked;
 export type StaffAccountEventType = StaffAccountEvent['type'];
 export const STAFF_ACCOUNT_EVENT_TYPES: readonly StaffAccountEventType[] = [
   'StaffAccountCreated',
   'StaffRolesChanged',
   'StaffAccountLocked',
+  'DelegationGranted',
+  'DelegationRevoked',
 ];
+export const DELEGATION_EVENT_TYPES: readonly StaffAccountEventType[] = ['DelegationGranted', 'DelegationRevoked'];

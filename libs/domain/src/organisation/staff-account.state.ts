@@ -1,4 +1,5 @@
 import type { Role } from '../shared/decider';
+import type { Delegation } from './delegation';
 
 interface StaffAccountFacts {
   readonly username: string;
@@ -7,6 +8,8 @@ interface StaffAccountFacts {
   readonly agencyCode: string;
   readonly unitId: string | null;
   readonly roles: readonly Role[];
+  /** Granted by this account, revoked ones included (in order of grant). */
+  readonly delegations: readonly Delegation[];
 }
 
 export type StaffAccountState =
