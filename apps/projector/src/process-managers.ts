@@ -1,9 +1,7 @@
 import { Pool } from 'pg';
 import { AgencyDeadlines, CalendarProvider, DEFAULT_DEADLINE_SETTINGS } from '@app/agency-calendars';
-import { CommandHandler } from '@app/command-handling';
-import { Upcasters } from '@app/event-store';
 import { createEventStore } from '@app/platform';
-import { interconnectManagers, ProcessManagerRunner } from '@app/process-managers';
+import { standaloneInterconnectRunner } from '@app/process-managers';
 import { jsonLoggerAt } from '@app/projection-runner';
 import type { ProjectorConfig } from './projector-config';
 
@@ -24,15 +22,7 @@ export async function startProcessManagers({ env, databaseUrl }: ProjectorConfig
     throw error;
   });
   const calendars = new CalendarProvider(pool, (error) => logger.warn('Could not refresh the working calendars', { error }));
-  const upcasters = new Upcasters();
-  const runner = new ProcessManagerRunner({
-    pool,
-    store,
-    handler: new CommandHandler(store, upcasters),
-    upcasters,
-    managers: interconnectManagers(new AgencyDeadlines(calendars, DEFAULT_DEADLINE_SETTINGS)),
-    logger,
-  });
+  const runner = standaloneInterconnectRunner({ pool, store, deadlines: new AgencyDeadlines(calendars, DEFAULT_DEADLINE_SETTINGS), logger });
   const close = async () => {
     await runner.stop();
     calendars.stop();

@@ -3,11 +3,9 @@
  * it cleanly (the crash test, kill-restart.int-spec.ts).
  */
 import { Pool } from 'pg';
-import { CommandHandler } from '@app/command-handling';
-import { PostgresEventStore, Upcasters } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
 import { jsonLogger } from '@app/projection-runner';
-import { interconnectManagers } from '../interconnect';
-import { ProcessManagerRunner } from '../process-manager-runner';
+import { standaloneInterconnectRunner } from '../interconnect';
 import { testDeadlines } from './interconnect-test-kit';
 
 async function main(): Promise<void> {
@@ -15,16 +13,7 @@ async function main(): Promise<void> {
   if (!url) throw new Error('DATABASE_URL is required');
   const pool = new Pool({ connectionString: url, max: 5 });
   const store = new PostgresEventStore(pool, { pollIntervalMs: 100 });
-  const upcasters = new Upcasters();
-  const runner = new ProcessManagerRunner({
-    pool,
-    store,
-    handler: new CommandHandler(store, upcasters),
-    upcasters,
-    managers: interconnectManagers(testDeadlines),
-    logger: jsonLogger({ pid: process.pid }),
-    retryInitialMs: 100,
-  });
+  const runner = standaloneInterconnectRunner({ pool, store, deadlines: testDeadlines, logger: jsonLogger({ pid: process.pid }), retryInitialMs: 100 });
   await runner.start();
   process.once('SIGTERM', () => {
     void (async () => {
