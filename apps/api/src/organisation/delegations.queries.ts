@@ -10,9 +10,8 @@ interface DelegationRow {
   revoke_reason: string | null; active: boolean;
 }
 
-/** In force at $at: not revoked, within [valid_from, valid_to), and the delegator's account not locked. */
-const IN_FORCE = `d.revoked_at IS NULL AND d.valid_from <= $at AND d.valid_to > $at AND NOT s.locked`;
-const inForceAt = (param: string) => IN_FORCE.replace(/\$at/g, param);
+/** In force at the instant `at` (a parameter): not revoked, within [valid_from, valid_to), the delegator's account not locked. */
+const inForceAt = (at: string) => `d.revoked_at IS NULL AND d.valid_from <= ${at} AND d.valid_to > ${at} AND NOT s.locked`;
 
 /** Reads of the delegations read model (projections/delegations); `active` also needs the delegator's account unlocked (directory). */
 @Injectable()
