@@ -87,19 +87,17 @@ export class OutgoingDraftingResolver {
   }
 
   @Mutation(() => CommandResult, { description: 'The approver (or a delegate): returns the draft to the drafter with comments' })
-  async returnOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId, reason }: ReasonArgs): Promise<CommandResult> {
-    const actingFor = await this.delegation.actingFor(actor, documentId, 'APPROVE_RELEASE');
-    return this.outgoing.decide(
-      actor,
-      { type: 'ReturnOutgoingDraft', data: { documentId, reason, onBehalfOf: actingFor?.person ?? null } },
-      actingFor?.metadata,
+  returnOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId, reason }: ReasonArgs): Promise<CommandResult> {
+    return this.delegation.asApproverOrDelegate(actor, 'APPROVE_RELEASE', (actingFor) =>
+      this.outgoing.decide(actor, { type: 'ReturnOutgoingDraft', data: { documentId, reason, onBehalfOf: actingFor?.person ?? null } }, actingFor?.metadata),
     );
   }
 
   @Mutation(() => CommandResult, { description: 'The approver (who will sign), or a delegate: approves the submitted version' })
-  async approveOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId }: DocumentIdArgs): Promise<CommandResult> {
-    const actingFor = await this.delegation.actingFor(actor, documentId, 'APPROVE_RELEASE');
-    return this.outgoing.decide(actor, { type: 'ApproveOutgoingDraft', data: { documentId, onBehalfOf: actingFor?.person ?? null } }, actingFor?.metadata);
+  approveOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId }: DocumentIdArgs): Promise<CommandResult> {
+    return this.delegation.asApproverOrDelegate(actor, 'APPROVE_RELEASE', (actingFor) =>
+      this.outgoing.decide(actor, { type: 'ApproveOutgoingDraft', data: { documentId, onBehalfOf: actingFor?.person ?? null } }, actingFor?.metadata),
+    );
   }
 }
 

@@ -39,23 +39,24 @@ export class OutgoingReleaseResolver {
   ): Promise<CommandResult> {
     const document = await this.document(documentId);
     const signer = await this.staff.staffMember(actor.agencyCode, actor.username, 'signature');
-    const actingFor = await this.delegation.actingFor(actor, documentId, 'SIGN');
-    return this.outgoing.decide(
-      actor,
-      {
-        type: 'SignOutgoingDocument',
-        data: {
-          documentId,
-          competence: signature.competence,
-          certificateSerial: signature.certificateSerial,
-          signedAt: signature.signedAt,
-          documentSha256: signature.documentSha256,
-          signerPosition: signer.position,
-          issueDueAt: this.issueDeadline.issueDueAt(document.agencyCode, signature.signedAt, document.draft.urgency),
-          onBehalfOf: actingFor?.person ?? null,
+    return this.delegation.asApproverOrDelegate(actor, 'SIGN', (actingFor) =>
+      this.outgoing.decide(
+        actor,
+        {
+          type: 'SignOutgoingDocument',
+          data: {
+            documentId,
+            competence: signature.competence,
+            certificateSerial: signature.certificateSerial,
+            signedAt: signature.signedAt,
+            documentSha256: signature.documentSha256,
+            signerPosition: signer.position,
+            issueDueAt: this.issueDeadline.issueDueAt(document.agencyCode, signature.signedAt, document.draft.urgency),
+            onBehalfOf: actingFor?.person ?? null,
+          },
         },
-      },
-      actingFor?.metadata,
+        actingFor?.metadata,
+      ),
     );
   }
 
