@@ -1,6 +1,7 @@
 import type { Actor } from '@app/domain';
 import { agencyDecider, agencyStream, staffAccountDecider, staffStream } from '@app/domain';
 import type { CommandHandler } from '@app/command-handling';
+import type { GlobalPosition } from '@app/event-store';
 import { toVietnamIso } from '@app/working-time';
 import { DEMO_AGENCIES, DEMO_STAFF, demoUnitId, demoUsername } from './demo-province';
 
@@ -11,12 +12,19 @@ const founder = (agencyCode: string): Actor => ({
 
 /**
  * Seeds the demo province through the same command handler as the API (so it is ordinary history,
- * with metadata and hash chain). Command ids are fixed: running it twice appends nothing new.
+ * with metadata and hash chain). Command ids are fixed: running it twice appends nothing new. Answers the
+ * position of the last event, which the read models must reach before the demo staff can sign in.
  */
-export async function seedDemoProvince(handler: CommandHandler, now = new Date()): Promise<void> {
+export async function seedDemoProvince(handler: CommandHandler, now = new Date()): Promise<GlobalPosition | null> {
   const context = (agencyCode: string) => ({ actor: founder(agencyCode), now: toVietnamIso(now) });
+  let last: GlobalPosition | null = null;
+  const handle: CommandHandler['handle'] = async (request) => {
+    const result = await handler.handle(request);
+    last = result.position ?? last;
+    return result;
+  };
   for (const agency of DEMO_AGENCIES) {
-    await handler.handle({
+    await handle({
       streamId: agencyStream(agency.code),
       decider: agencyDecider,
       envelope: { commandId: `seed:agency:${agency.code}` },
@@ -28,7 +36,7 @@ export async function seedDemoProvince(handler: CommandHandler, now = new Date()
     });
     for (const unit of agency.units) {
       const unitId = demoUnitId(agency, unit.key);
-      await handler.handle({
+      await handle({
         streamId: agencyStream(agency.code),
         decider: agencyDecider,
         envelope: { commandId: `seed:unit:${unitId}` },
@@ -37,7 +45,7 @@ export async function seedDemoProvince(handler: CommandHandler, now = new Date()
     }
     for (const staff of DEMO_STAFF) {
       const username = demoUsername(staff, agency);
-      await handler.handle({
+      await handle({
         streamId: staffStream(username),
         decider: staffAccountDecider,
         envelope: { commandId: `seed:staff:${username}` },
@@ -52,4 +60,5 @@ export async function seedDemoProvince(handler: CommandHandler, now = new Date()
       });
     }
   }
+  return last;
 }
