@@ -6,8 +6,8 @@ import type { ProjectionDefinition, ProjectionTx } from '@app/projection-runner'
 type DelegationEvent = DelegationGranted | DelegationRevoked;
 
 /**
- * The delegations (ủy quyền) of each agency, revoked ones included, for the `delegations` query. Whether a
- * delegate may act is decided on the delegator's stream, not here.
+ * The delegations (ủy quyền) of each agency, revoked ones included: the `delegations` query, and who may have
+ * delegated to a staff member. Whether a delegate may act is decided on the delegator's stream, not here.
  */
 export const delegationsProjection: ProjectionDefinition = {
   name: 'delegations',
@@ -19,6 +19,7 @@ export const delegationsProjection: ProjectionDefinition = {
        valid_from timestamptz NOT NULL, valid_to timestamptz NOT NULL, basis text NOT NULL, granted_at timestamptz NOT NULL,
        revoked_at timestamptz, revoke_reason text)`,
     `CREATE INDEX IF NOT EXISTS delegations_agency ON delegations (agency_code, granted_at DESC)`,
+    `CREATE INDEX IF NOT EXISTS delegations_delegate ON delegations (delegate)`,
   ],
   async handle(recorded: RecordedEvent, tx: ProjectionTx): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as DelegationEvent;

@@ -1,6 +1,6 @@
 import { toVietnamIso } from '@app/working-time';
 import { startTestApp, TestApp } from '../src/testing/test-app';
-import { AGENCY, RESULT, refusedWithoutEffect, succeed } from './incoming-fixtures';
+import { AGENCY, receive, register, RESULT, refusedWithoutEffect, succeed } from './incoming-fixtures';
 import { APPROVE, CREATE, draftInput, MAIN_FILE, OUTGOING_DOCUMENT, quiet, RETURN, REVISE, SIGN, signatureOn, SNV, SUBMIT } from './outgoing-fixtures';
 
 const GRANT = `mutation($input: GrantDelegationInput!) { grantDelegation(input: $input) ${RESULT} }`;
@@ -8,6 +8,7 @@ const REVOKE = `mutation($id: ID!, $reason: String!) { revokeDelegation(delegati
 const DELEGATIONS = `query($agency: String!, $activeOnly: Boolean, $p: String) { delegations(agencyCode: $agency, activeOnly: $activeOnly, consistentWith: $p) {
   id agencyCode delegator { username fullName } delegate { username } actions validFrom validTo basis revokedAt revokeReason active
 } }`;
+const ASSIGN = `mutation($id: ID!, $input: AssignIncomingDocumentInput!) { assignIncomingDocument(documentId: $id, input: $input) ${RESULT} }`;
 const HISTORY = `query($id: ID!) { documentHistory(documentId: $id) { type actor { username } onBehalfOf { username fullName } summary metadata } }`;
 const SIGNATURE = `query($id: ID!) { outgoingDocument(id: $id) { status signature { signer { username competence } onBehalfOf { username fullName } } } }`;
 
@@ -120,6 +121,23 @@ describe('Delegation (ủy quyền): a delegate approves and signs for the direc
     expect(await refused(APPROVE, { id }, SNV.officer)).toMatchObject({ code: 'FORBIDDEN' });
 
     for (const delegation of [signOnly, later]) await succeed(t, REVOKE, { id: delegation.id, reason: 'Hết nhu cầu' }, SNV.leader);
+  });
+
+  it('lets a staff member the director delegated ASSIGN to give the bút phê on an incoming document, on the director’s behalf', async () => {
+    const { id } = await receive(t, SNV.clerk);
+    await register(t, SNV.clerk, id);
+    const directive = { instruction: 'Giao Phòng Tổng hợp chủ trì, tham mưu', assignees: [{ role: 'LEAD', unitId: 'snv-th' }] };
+    expect(await refused(ASSIGN, { id, input: directive }, SNV.officer)).toMatchObject({ code: 'FORBIDDEN' });
+
+    const granted = await succeed(t, GRANT, { input: delegationInput({ delegateUsername: SNV.officer, actions: ['ASSIGN'] }) }, SNV.leader);
+    await delegations(granted.position);
+    await succeed(t, ASSIGN, { id, input: directive }, SNV.officer);
+    const history = (await t.graphql<{ documentHistory: Record<string, unknown>[] }>(HISTORY, { id }, SNV.leader)).data?.documentHistory ?? [];
+    expect(history.find((event) => event.type === 'IncomingDocumentAssigned')).toMatchObject({
+      actor: { username: SNV.officer },
+      onBehalfOf: { username: SNV.leader },
+    });
+    await succeed(t, REVOKE, { id: granted.id, reason: 'Hết nhu cầu' }, SNV.leader);
   });
 
   it('refuses bad grants and revocations with a clear error, recording nothing', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AgencyDeadlines } from '@app/agency-calendars';
 import {
   type Actor,
   DomainError,
@@ -14,7 +15,6 @@ import { type EventStore, type RecordedEvent, type Subscription, Upcasters } fro
 import { toVietnamIso, WorkingCalendar } from '@app/working-time';
 import { CONSISTENCY_GATE, type ConsistencyGate } from '../common/consistency';
 import { EVENT_STORE } from '../runtime/tokens';
-import { AgencyDeadlines } from '@app/agency-calendars';
 import { OpenReceiptQueries } from './open-receipts.queries';
 import { ProcessCheckpoints } from './process-checkpoints';
 

@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AgencyCalendar, CalendarProvider } from '@app/agency-calendars';
 import { calendarStream, DEFAULT_AGENCY_CALENDAR, workingCalendarDecider } from '@app/domain';
 import { defaultHolidays, WEEKDAYS } from '@app/working-time';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -6,7 +7,6 @@ import type { Principal } from '../auth/principal';
 import { assertCanReadAgency } from '../auth/roles';
 import { CommandResult } from '../common/command-result.type';
 import { CommandGateway } from '../commands/command-gateway';
-import { AgencyCalendar, CalendarProvider } from '@app/agency-calendars';
 import { calendarChangeOf, SetWorkingCalendarArgs } from './working-calendar.input';
 import { WeeklySessions, WorkingCalendarArgs, WorkingCalendarYear } from './working-calendar.type';
 

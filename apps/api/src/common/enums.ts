@@ -19,9 +19,9 @@ registerEnumType(Urgency, { name: 'Urgency', description: 'Độ khẩn: thườ
 registerEnumType(Confidentiality, { name: 'Confidentiality', description: 'Độ mật; only NONE is accepted by this system' });
 registerEnumType(ReceiptChannel, { name: 'ReceiptChannel', description: 'liên thông, bản giấy, thư điện tử công vụ, fax, một cửa' });
 registerEnumType(Role, { name: 'Role' });
-/** What a leader may delegate (ủy quyền): approving a draft for release, signing it. */
-export enum DelegatedAction { APPROVE_RELEASE = 'APPROVE_RELEASE', SIGN = 'SIGN' }
-registerEnumType(DelegatedAction, { name: 'DelegatedAction', description: 'duyệt ban hành, ký ban hành' });
+/** What a leader may delegate (ủy quyền): assigning incoming documents, approving a draft for release, signing it. */
+export enum DelegatedAction { ASSIGN = 'ASSIGN', APPROVE_RELEASE = 'APPROVE_RELEASE', SIGN = 'SIGN' }
+registerEnumType(DelegatedAction, { name: 'DelegatedAction', description: 'phân công xử lý văn bản đến, duyệt ban hành, ký ban hành' });
 registerEnumType(RegisterKind, { name: 'RegisterKind' });
 registerEnumType(IncomingStatus, { name: 'IncomingStatus' });
 registerEnumType(AssignmentRole, { name: 'AssignmentRole', description: 'chủ trì, phối hợp, để biết' });

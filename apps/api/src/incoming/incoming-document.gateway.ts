@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ActorMetadata } from '@app/command-handling';
 import { IncomingDocumentCommand, incomingDocumentDecider, incomingStream } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import type { CommandResult } from '../common/command-result.type';
@@ -14,13 +15,15 @@ export type IncomingDocumentRequest = WithoutContext<IncomingDocumentCommand>;
 export class IncomingDocumentGateway {
   constructor(private readonly commands: CommandGateway) {}
 
-  decide(actor: Principal, request: IncomingDocumentRequest, now: Date = new Date()): Promise<CommandResult> {
+  /** `onBehalfOf`: the leader a delegate acts for (DelegatedAuthority), recorded in the event metadata. */
+  decide(actor: Principal, request: IncomingDocumentRequest, now: Date = new Date(), onBehalfOf: ActorMetadata | null = null): Promise<CommandResult> {
     const { documentId } = request.data;
     return this.commands.decide({
       id: documentId,
       streamId: incomingStream(documentId),
       decider: incomingDocumentDecider,
       command: { ...request, context: this.commands.context(actor, now) } as IncomingDocumentCommand,
+      onBehalfOf,
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
+import { AgencyDeadlines } from '@app/agency-calendars';
 import { toVietnamIso } from '@app/working-time';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Principal } from '../auth/principal';
@@ -7,7 +8,6 @@ import { badUserInput } from '../common/api-error';
 import { CommandResult } from '../common/command-result.type';
 import { Role } from '../common/enums';
 import { CommandGateway } from '../commands/command-gateway';
-import { AgencyDeadlines } from '@app/agency-calendars';
 import { HandlerDirectory } from './handler-directory';
 import {
   DocumentIdArgs,

@@ -1,8 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AgencyDeadlines } from '@app/agency-calendars';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Principal } from '../auth/principal';
 import { CommandResult } from '../common/command-result.type';
-import { AgencyDeadlines } from '@app/agency-calendars';
+import { DelegatedAuthority } from '../organisation/delegated-authority';
 import { AssignIncomingDocumentInput, ForwardAssignmentInput } from './assignment.input';
 import { HandlerDirectory } from './handler-directory';
 import { CompleteIncomingDocumentArgs, DocumentIdArgs, ExtendDeadlineArgs, ReportProgressArgs } from './incoming-document.args';
@@ -15,10 +16,11 @@ export class IncomingProcessingResolver {
     private readonly incoming: IncomingDocumentGateway,
     private readonly deadlines: AgencyDeadlines,
     private readonly directory: HandlerDirectory,
+    private readonly delegation: DelegatedAuthority,
   ) {}
 
   @Mutation(() => CommandResult, {
-    description: "LEADER or UNIT_HEAD (or the CLERK right after registering): phân công with exactly one LEAD and the bút phê",
+    description: "LEADER or UNIT_HEAD, or their delegate (or the CLERK right after registering): phân công with exactly one LEAD and the bút phê",
   })
   async assignIncomingDocument(
     @CurrentActor() actor: Principal,
@@ -33,18 +35,22 @@ export class IncomingProcessingResolver {
         deadline: assignee.deadline ?? null,
       })),
     );
-    return this.incoming.decide(
-      actor,
-      {
-        type: 'AssignIncomingDocument',
-        data: {
-          documentId,
-          assignees,
-          instruction: input.instruction,
-          deadline: input.deadline ?? this.deadlines.defaultProcessingDeadline(actor.agencyCode, now),
+    return this.delegation.forLeader(actor, 'ASSIGN', now, (actingFor) =>
+      this.incoming.decide(
+        actor,
+        {
+          type: 'AssignIncomingDocument',
+          data: {
+            documentId,
+            assignees,
+            instruction: input.instruction,
+            deadline: input.deadline ?? this.deadlines.defaultProcessingDeadline(actor.agencyCode, now),
+            onBehalfOf: actingFor?.delegator ?? null,
+          },
         },
-      },
-      now,
+        now,
+        actingFor?.metadata,
+      ),
     );
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
+import type { DelegatedAction as DomainDelegatedAction } from '@app/domain';
 import type { DelegatedAction } from '../common/enums';
 import { PG_POOL } from '../runtime/tokens';
 import type { Delegation } from './delegation.types';
@@ -26,6 +27,16 @@ export class DelegationQueries {
       [agencyCode, now, activeOnly],
     );
     return rows.map(toDelegation);
+  }
+
+  /** Who delegated `action` to `delegate` with a delegation in force at `at`, as far as the read model knows. */
+  async delegatorsOf(delegate: string, action: DomainDelegatedAction, at: Date): Promise<string[]> {
+    const { rows } = await this.pool.query<{ delegator: string }>(
+      `SELECT DISTINCT d.delegator FROM rm_delegations.delegations d JOIN rm_directory.staff s ON s.username = d.delegator
+       WHERE d.delegate = $1 AND $2 = ANY (d.actions) AND ${inForceAt('$3')} ORDER BY d.delegator`,
+      [delegate, action, at],
+    );
+    return rows.map((row) => row.delegator);
   }
 
   /** The delegator of a delegation, to find its stream; null when there is no such delegation. */

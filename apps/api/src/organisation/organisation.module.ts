@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PRINCIPAL_DIRECTORY } from '../auth/principal';
+import { DelegatedAuthority } from './delegated-authority';
 import { DelegationResolver } from './delegation.resolver';
 import { DelegationQueries } from './delegations.queries';
 import { DirectoryQueries } from './directory.queries';
@@ -10,10 +11,11 @@ import { OrganisationResolver } from './organisation.resolver';
   providers: [
     DirectoryQueries,
     DelegationQueries,
+    DelegatedAuthority,
     OrganisationResolver,
     DelegationResolver,
     { provide: PRINCIPAL_DIRECTORY, useExisting: DirectoryQueries },
   ],
-  exports: [DirectoryQueries, DelegationQueries, PRINCIPAL_DIRECTORY],
+  exports: [DirectoryQueries, DelegationQueries, DelegatedAuthority, PRINCIPAL_DIRECTORY],
 })
 export class OrganisationModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AgencyDeadlines, CalendarProvider } from '@app/agency-calendars';
 import type { Urgency } from '@app/domain';
-import { AgencyDeadlines } from '@app/agency-calendars';
-import { CalendarProvider } from '@app/agency-calendars';
 
 /**
  * When a signed document must be issued (released and sent), on the issuing agency's working calendar:

@@ -6,9 +6,10 @@ import { ApiError } from '../common/api-error';
 import { CommandResult } from '../common/command-result.type';
 import { DocumentIdArgs } from '../incoming/incoming-document.args';
 import { HandlerDirectory } from '../incoming/handler-directory';
+import { DelegatedAuthority } from '../organisation/delegated-authority';
 import { DirectoryQueries } from '../organisation/directory.queries';
 import { ReasonArgs, SubmitOutgoingDraftArgs } from './outgoing-document.args';
-import { ApproverDelegation } from './approver-delegation';
+import { Clock } from './clock';
 import { OutgoingDocumentGateway } from './outgoing-document.gateway';
 import { CreateOutgoingDraftInput, OutgoingRecipientInput, ReviseOutgoingDraftInput } from './outgoing-draft.input';
 import type { AttachmentInput } from '../incoming/receive-incoming-document.input';
@@ -20,7 +21,8 @@ export class OutgoingDraftingResolver {
     private readonly outgoing: OutgoingDocumentGateway,
     private readonly directory: DirectoryQueries,
     private readonly staff: HandlerDirectory,
-    private readonly delegation: ApproverDelegation,
+    private readonly delegation: DelegatedAuthority,
+    private readonly clock: Clock,
   ) {}
 
   @Mutation(() => CommandResult, { description: 'OFFICER and up: a new draft; the result id is the new document’s id' })
@@ -88,15 +90,15 @@ export class OutgoingDraftingResolver {
 
   @Mutation(() => CommandResult, { description: 'The approver (or a delegate): returns the draft to the drafter with comments' })
   returnOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId, reason }: ReasonArgs): Promise<CommandResult> {
-    return this.delegation.asApproverOrDelegate(actor, 'APPROVE_RELEASE', (actingFor) =>
-      this.outgoing.decide(actor, { type: 'ReturnOutgoingDraft', data: { documentId, reason, onBehalfOf: actingFor?.person ?? null } }, actingFor?.metadata),
+    return this.delegation.forApprover(actor, 'APPROVE_RELEASE', this.clock.now(), (actingFor) =>
+      this.outgoing.decide(actor, { type: 'ReturnOutgoingDraft', data: { documentId, reason, onBehalfOf: actingFor?.delegator ?? null } }, actingFor?.metadata),
     );
   }
 
   @Mutation(() => CommandResult, { description: 'The approver (who will sign), or a delegate: approves the submitted version' })
   approveOutgoingDraft(@CurrentActor() actor: Principal, @Args() { documentId }: DocumentIdArgs): Promise<CommandResult> {
-    return this.delegation.asApproverOrDelegate(actor, 'APPROVE_RELEASE', (actingFor) =>
-      this.outgoing.decide(actor, { type: 'ApproveOutgoingDraft', data: { documentId, onBehalfOf: actingFor?.person ?? null } }, actingFor?.metadata),
+    return this.delegation.forApprover(actor, 'APPROVE_RELEASE', this.clock.now(), (actingFor) =>
+      this.outgoing.decide(actor, { type: 'ApproveOutgoingDraft', data: { documentId, onBehalfOf: actingFor?.delegator ?? null } }, actingFor?.metadata),
     );
   }
 }

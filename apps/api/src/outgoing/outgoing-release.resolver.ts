@@ -10,11 +10,11 @@ import { CommandGateway } from '../commands/command-gateway';
 import { DocumentIdArgs } from '../incoming/incoming-document.args';
 import { HandlerDirectory } from '../incoming/handler-directory';
 import { AgencyDirectory } from './agency-directory';
+import { DelegatedAuthority } from '../organisation/delegated-authority';
 import { Clock } from './clock';
 import { IssueDeadline } from './issue-deadline';
 import { NumberOutgoingDocumentCommand } from './number-outgoing-document.use-case';
 import { AgencySignatureInput, NumberOutgoingDocumentArgs, ReasonArgs, SignatureInput } from './outgoing-document.args';
-import { ApproverDelegation } from './approver-delegation';
 import { OutgoingDocumentGateway } from './outgoing-document.gateway';
 
 /** From signature to release (Decree 30 Điều 13–18): sign, number, agency signature, issue, recall. */
@@ -28,7 +28,7 @@ export class OutgoingReleaseResolver {
     private readonly agencies: AgencyDirectory,
     private readonly issueDeadline: IssueDeadline,
     private readonly clock: Clock,
-    private readonly delegation: ApproverDelegation,
+    private readonly delegation: DelegatedAuthority,
   ) {}
 
   @Mutation(() => CommandResult, { description: 'The approver (or a delegate): ký số on the approved main file; sets when it must be issued' })
@@ -39,7 +39,7 @@ export class OutgoingReleaseResolver {
   ): Promise<CommandResult> {
     const document = await this.document(documentId);
     const signer = await this.staff.staffMember(actor.agencyCode, actor.username, 'signature');
-    return this.delegation.asApproverOrDelegate(actor, 'SIGN', (actingFor) =>
+    return this.delegation.forApprover(actor, 'SIGN', this.clock.now(), (actingFor) =>
       this.outgoing.decide(
         actor,
         {
@@ -52,7 +52,7 @@ export class OutgoingReleaseResolver {
             documentSha256: signature.documentSha256,
             signerPosition: signer.position,
             issueDueAt: this.issueDeadline.issueDueAt(document.agencyCode, signature.signedAt, document.draft.urgency),
-            onBehalfOf: actingFor?.person ?? null,
+            onBehalfOf: actingFor?.delegator ?? null,
           },
         },
         actingFor?.metadata,

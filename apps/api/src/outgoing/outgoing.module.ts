@@ -7,7 +7,6 @@ import { AgencyDirectory } from './agency-directory';
 import { Clock } from './clock';
 import { IssueDeadline } from './issue-deadline';
 import { NumberOutgoingDocumentUseCase } from './number-outgoing-document.use-case';
-import { ApproverDelegation } from './approver-delegation';
 import { OutgoingDocumentGateway } from './outgoing-document.gateway';
 import { OutgoingDocumentQueries } from './outgoing-document.queries';
 import { OutgoingDocumentsResolver } from './outgoing-documents.resolver';
@@ -20,7 +19,6 @@ import { OutgoingReleaseResolver } from './outgoing-release.resolver';
   providers: [
     Clock,
     OutgoingDocumentGateway,
-    ApproverDelegation,
     AgencyDirectory,
     HandlerDirectory,
     IssueDeadline,

@@ -1,4 +1,5 @@
 import type { Command } from '../shared/decider';
+import type { Delegator } from '../organisation/delegation';
 import type { Attachment, Confidentiality, ReceiptChannel, Sender, Signer, Urgency } from '../document/document-metadata';
 import type { AssignmentRole, DocumentSource, RejectionReason } from './incoming-document.events';
 
@@ -103,8 +104,8 @@ export interface AssigneeInput {
 }
 
 /**
- * LEADER or UNIT_HEAD, from REGISTERED or PRESENTED; or a CLERK routing to a known handler directly after
- * registration (from REGISTERED; Decree 30 Điều 23), recorded as `routedByClerk`.
+ * LEADER or UNIT_HEAD (or their delegate, `onBehalfOf`), from REGISTERED or PRESENTED; or a CLERK routing to a
+ * known handler directly after registration (from REGISTERED; Decree 30 Điều 23), recorded as `routedByClerk`.
  */
 export type AssignIncomingDocument = Command<
   'AssignIncomingDocument',
@@ -113,6 +114,8 @@ export type AssignIncomingDocument = Command<
     assignees: readonly AssigneeInput[];
     instruction: string;
     deadline: string;
+    /** The leader a delegate assigns for (ủy quyền, checked by the application); the roles are the leader's. */
+    onBehalfOf?: Delegator | null;
   }
 >;
 

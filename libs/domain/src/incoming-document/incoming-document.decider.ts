@@ -96,9 +96,21 @@ function guard<T extends IncomingDocumentCommandOnExisting, S extends IncomingSt
   }
   requireSameAgency(command.context.actor, state.document.agencyCode, type);
   const roles = INCOMING_COMMAND_ROLES[type];
-  if (roles !== null) requireAnyRole(command.context.actor, roles, type);
+  if (roles !== null) requireAnyRole(principalOf(command), roles, type);
   if (!INCOMING_COMMAND_ALLOWED_FROM[type].includes(state.status)) throw invalidTransition(state, type);
   return state as InStatus<S>;
+}
+
+/**
+ * Whose authority a command is made with: the actor's, or for an assignment by a delegate the leader's roles
+ * (the delegate still acts in their own agency and name).
+ */
+function principalOf(command: CommandOnExisting): Actor {
+  const { actor } = command.context;
+  if (command.type !== 'AssignIncomingDocument' || !command.data.onBehalfOf) return actor;
+  const { username, roles } = command.data.onBehalfOf;
+  if (username === actor.username) throw validationFailed('onBehalfOf', 'SELF_DELEGATION', 'must be someone else than the actor');
+  return { ...actor, roles };
 }
 
 function requireNotPaperCopy(state: InStatus<'REGISTERED' | 'PRESENTED'>, command: string): void {
@@ -376,7 +388,7 @@ function assign(command: AssignIncomingDocument, current: IncomingDocumentState)
   const state = guard<'AssignIncomingDocument', 'REGISTERED' | 'PRESENTED'>(command, current);
   requireNotPaperCopy(state, command.type);
   const { data, context } = command;
-  const actsAsLeader = hasAnyRole(context.actor, ['LEADER', 'UNIT_HEAD']);
+  const actsAsLeader = hasAnyRole(principalOf(command), ['LEADER', 'UNIT_HEAD']);
   if (!actsAsLeader && state.status !== 'REGISTERED') {
     // A clerk routes directly only right after registering; once presented, the leader decides.
     throw new DomainError('FORBIDDEN_FOR_ROLE', 'A clerk may only route a document directly after registering it', {

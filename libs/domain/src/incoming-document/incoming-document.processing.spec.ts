@@ -58,6 +58,19 @@ describe('incoming document decider: assignment (phân công)', () => {
       spec.given(given).when(assignDocument({}, unitHead)).then([assigned({ assignedBy: person(unitHead) })]);
     });
 
+    it('is assigned by a delegate on behalf of the LEADER (ủy quyền), as the leader would, not as a clerk routing', () => {
+      const onBehalfOf = { ...person(leader), roles: leader.roles };
+      spec.given(given).when(assignDocument({ onBehalfOf }, officer)).then([assigned({ assignedBy: person(officer) })]);
+    });
+
+    it('refuses an officer acting in their own right, and a delegation to oneself', () => {
+      spec.given(given).when(assignDocument({}, officer)).thenThrows('FORBIDDEN_FOR_ROLE', { reason: 'MISSING_ROLE' });
+      spec
+        .given(given)
+        .when(assignDocument({ onBehalfOf: { ...person(officer), roles: ['LEADER'] } }, officer))
+        .thenThrows('VALIDATION_FAILED', { field: 'onBehalfOf', reason: 'SELF_DELEGATION' });
+    });
+
     it('is routed directly by a CLERK to a known handler (Decree 30 Điều 23), recorded as such', () => {
       const assignees = [{ ...leadInput, deadline: null }];
       spec

@@ -1,12 +1,13 @@
+import type { Role } from '../shared/decider';
 import type { PersonRef } from '../shared/people';
 import { instantMillis } from '../shared/time';
 
 /**
- * What a leader may delegate (ủy quyền; Khánh Hòa S0 Điều 15.4, domain.md A6): approving a draft for release
- * and signing it. Assigning incoming documents stays with the roles that may assign.
+ * What a leader may delegate (ủy quyền; Khánh Hòa S0 Điều 15.4, domain.md A6): assigning incoming documents,
+ * approving a draft for release and signing it.
  */
-export type DelegatedAction = 'APPROVE_RELEASE' | 'SIGN';
-export const DELEGATED_ACTIONS: readonly DelegatedAction[] = ['APPROVE_RELEASE', 'SIGN'];
+export type DelegatedAction = 'ASSIGN' | 'APPROVE_RELEASE' | 'SIGN';
+export const DELEGATED_ACTIONS: readonly DelegatedAction[] = ['ASSIGN', 'APPROVE_RELEASE', 'SIGN'];
 
 /**
  * A written, time-limited and content-limited delegation (Decree 30 Điều 13: TUQ. must be in writing, for a
@@ -33,4 +34,9 @@ export function delegationCovers(delegation: Delegation, action: DelegatedAction
     instantMillis(delegation.validFrom) <= t &&
     t < instantMillis(delegation.validTo)
   );
+}
+
+/** The principal a delegate acts for, with the roles whose authority the delegate borrows. */
+export interface Delegator extends PersonRef {
+  readonly roles: readonly Role[];
 }

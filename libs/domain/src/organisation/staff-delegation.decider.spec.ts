@@ -99,7 +99,7 @@ describe('staff account decider: delegations (ủy quyền)', () => {
       spec.given([created]).when(grant({ actions: [] })).thenThrows('VALIDATION_FAILED', { field: 'actions', reason: 'REQUIRED' });
       spec
         .given([created])
-        .when(grant({ actions: ['ASSIGN' as never] }))
+        .when(grant({ actions: ['ARCHIVE' as never] }))
         .thenThrows('VALIDATION_FAILED', { field: 'actions', reason: 'NOT_ALLOWED' });
     });
 
