@@ -4,7 +4,7 @@ import { AGENCY, receive, register, RESULT, refusedWithoutEffect, succeed } from
 import { APPROVE, CREATE, draftInput, MAIN_FILE, OUTGOING_DOCUMENT, quiet, RETURN, REVISE, SIGN, signatureOn, SNV, SUBMIT } from './outgoing-fixtures';
 
 const GRANT = `mutation($input: GrantDelegationInput!) { grantDelegation(input: $input) ${RESULT} }`;
-const REVOKE = `mutation($id: ID!, $reason: String!) { revokeDelegation(delegationId: $id, reason: $reason) ${RESULT} }`;
+const REVOKE = `mutation($id: ID!, $reason: String!, $p: String) { revokeDelegation(delegationId: $id, reason: $reason, consistentWith: $p) ${RESULT} }`;
 const DELEGATIONS = `query($agency: String!, $activeOnly: Boolean, $p: String) { delegations(agencyCode: $agency, activeOnly: $activeOnly, consistentWith: $p) {
   id agencyCode delegator { username fullName } delegate { username } actions validFrom validTo basis revokedAt revokeReason active
 } }`;
@@ -120,7 +120,10 @@ describe('Delegation (ủy quyền): a delegate approves and signs for the direc
     await succeed(t, GRANT, { input: delegationInput({ delegateUsername: SNV.officer }) }, DEPUTY);
     expect(await refused(APPROVE, { id }, SNV.officer)).toMatchObject({ code: 'FORBIDDEN' });
 
-    for (const delegation of [signOnly, later]) await succeed(t, REVOKE, { id: delegation.id, reason: 'Hết nhu cầu' }, SNV.leader);
+    // Revoked right after granting: the grant's position lets the revocation find it.
+    for (const delegation of [signOnly, later]) {
+      await succeed(t, REVOKE, { id: delegation.id, reason: 'Hết nhu cầu', p: delegation.position }, SNV.leader);
+    }
   });
 
   it('lets a staff member the director delegated ASSIGN to give the bút phê on an incoming document, on the director’s behalf', async () => {

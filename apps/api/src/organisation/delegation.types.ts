@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsInstant } from '../calendar/time-validators';
 import { DelegatedAction } from '../common/enums';
+import { ConsistentArgs } from '../common/connection';
 import { PersonRef } from '../incoming/incoming-document.type';
 import { AgencyCodeArgs } from './organisation.types';
 
@@ -30,8 +31,9 @@ export class GrantDelegationInput {
   @Field() @IsString() @MinLength(1) @MaxLength(500) basis!: string;
 }
 
+/** `consistentWith`: the grant's position, to revoke a delegation its read model may not show yet. */
 @ArgsType()
-export class RevokeDelegationArgs {
+export class RevokeDelegationArgs extends ConsistentArgs {
   @Field(() => ID) @IsUUID() delegationId!: string;
   @Field() @IsString() @MinLength(1) @MaxLength(1000) reason!: string;
 }
