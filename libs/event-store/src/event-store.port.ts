@@ -79,6 +79,11 @@ export interface EventStore {
   subscribeToAll(from: GlobalPosition | 'start', options?: SubscribeOptions): Subscription;
   /** Position of the last event in `$all` visible to readers, or null when empty. */
   headPosition(): Promise<GlobalPosition | null>;
+  /**
+   * Position of the last event committed, even one readers cannot see yet (a store may hold events back behind
+   * a transaction still open, see headPosition): what to wait for to see everything appended so far.
+   */
+  lastPosition(): Promise<GlobalPosition | null>;
   close(): Promise<void>;
 }
 

@@ -65,17 +65,19 @@ export class ProcessManagerRunner {
 
   /**
    * True when no manager has an event of its types after its checkpoint. Checked twice around the store's
-   * head so that a command sent meanwhile (whose events may concern another manager) is not missed.
+   * last position so that a command sent meanwhile (whose events may concern another manager) is not missed,
+   * and false while an event is held back behind an open transaction (readers cannot see it yet).
    */
   async idle(): Promise<boolean> {
-    const head = await this.options.store.headPosition();
+    const last = await this.options.store.lastPosition();
+    if ((await this.options.store.headPosition()) !== last) return false;
     for (const loop of this.loops) {
       const checkpoint = await readCheckpoint(this.options.pool, loop.manager.name);
       for await (const _pending of this.options.store.readAll(checkpoint ?? 'start', { eventTypes: loop.manager.eventTypes, maxCount: 1 })) {
         return false;
       }
     }
-    return (await this.options.store.headPosition()) === head;
+    return (await this.options.store.lastPosition()) === last;
   }
 
   /** Resolves once `idle()`; rejects after `timeoutMs`. */

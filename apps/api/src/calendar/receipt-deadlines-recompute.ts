@@ -39,8 +39,8 @@ const RETRY_MS = { first: 1000, max: 30_000 };
  * handled again, the documents already done find their command applied (no second event), and the others are
  * recomputed. Every api instance runs it, and the same dedup makes concurrent runs safe.
  *
- * Documents are listed from the incoming documents read model once the read models have reached the head of
- * `$all`, so a document received before the calendar change cannot be missed. A receipt computed in the short
+ * Documents are listed from the incoming documents read model once the read models have reached the last event
+ * committed, so a document received before the calendar change cannot be missed. A receipt computed in the short
  * window before the change reached that instance's calendar cache (projection lag plus at most a second, see
  * CalendarProvider) but appended after the listing keeps the previous calendar's instants until the next change.
  * A document awaiting a recall decision is left out, and keeps its instants if the recall is refused.
@@ -101,8 +101,8 @@ export class ReceiptDeadlinesRecompute implements OnApplicationBootstrap, OnModu
   private async recompute(event: RecordedEvent): Promise<void> {
     const change = event.data as WorkingCalendarChanged['data'];
     const actor = actorOf(event);
-    const head = await this.store.headPosition();
-    if (head !== null) await this.readModels.waitFor(head, READ_MODELS_TIMEOUT_MS);
+    const last = await this.store.lastPosition();
+    if (last !== null) await this.readModels.waitFor(last, READ_MODELS_TIMEOUT_MS);
     const calendar = WorkingCalendar.fromData(change.calendar);
     const reason = `Tính lại theo lịch làm việc do ${change.changedBy.fullName} cập nhật lúc ${change.changedAt}`;
     for (const receipt of await this.receipts.openReceipts(change.agencyCode)) {

@@ -2,7 +2,6 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { CommandHandler } from '@app/command-handling';
 import { loadEnvironment } from '@app/config';
-import { formatPosition } from '@app/event-store';
 import { createTestDatabase, TestDatabase } from '@app/database/testing/test-database';
 import { seedDemoProvince } from '../demo/seed-demo';
 import { createApiApp } from '../runtime/create-api-app';
@@ -62,15 +61,9 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       return Number(rows[0].n);
     },
     async settle() {
-      // The store's head hides events of transactions committed after an older one still open (for
-      // readers of $all); the last committed event is what the projections must reach here.
-      const { rows } = await platform.pool.query<{ position: string }>(
-        `SELECT tx_id::text || ':' || global_seq AS position FROM event_store.events ORDER BY tx_id DESC, global_seq DESC LIMIT 1`,
-      );
-      if (rows[0]) {
-        const [major, minor] = rows[0].position.split(':');
-        await platform.runner.waitForPosition(formatPosition(BigInt(major), BigInt(minor)), 10_000);
-      }
+      // Not the head: it hides events committed behind a transaction still open (the projections' own).
+      const last = await platform.eventStore.lastPosition();
+      if (last) await platform.runner.waitForPosition(last, 10_000);
     },
     async close() {
       await app.close();

@@ -119,6 +119,11 @@ export class EventStoreDbEventStore implements EventStore {
     return null;
   }
 
+  /** EventStoreDB shows an event to readers once it is committed: the head is the last position. */
+  lastPosition(): Promise<GlobalPosition | null> {
+    return this.headPosition();
+  }
+
   async close(): Promise<void> {
     await this.client.dispose();
   }

@@ -223,7 +223,7 @@ describe('PostgresEventStore on PostgreSQL', () => {
   });
 
   describe('a transaction that commits late', () => {
-    it('holds back readAll and the head until it commits, then reads first', async () => {
+    it('holds back readAll and the head (not the last position) until it commits, then reads first', async () => {
       const origin = (await store.headPosition()) ?? 'start';
       const client = await store.pool.connect();
       try {
@@ -235,6 +235,7 @@ describe('PostgresEventStore on PostgreSQL', () => {
         expect(await collect(store.readAll(origin, { streamPrefixes: [prefix] }))).toEqual([]);
         const head = await store.headPosition();
         expect(head === null || head < late.position).toBe(true);
+        expect(await store.lastPosition()).toBe(early.position);
 
         await client.query('COMMIT');
       } finally {

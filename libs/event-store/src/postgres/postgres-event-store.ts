@@ -15,7 +15,7 @@ import { AppendAnnouncer } from './append-announcer';
 import { AppendListener } from './append-listener';
 import { appendEvents } from './append-events';
 import { PostgresSubscription } from './postgres-subscription';
-import { headPosition, readAll } from './read-all';
+import { headPosition, lastPosition, readAll } from './read-all';
 import { readStream } from './read-stream';
 import { migrate } from './schema';
 
@@ -98,6 +98,10 @@ export class PostgresEventStore implements EventStore {
 
   headPosition(): Promise<GlobalPosition | null> {
     return headPosition(this.pool);
+  }
+
+  lastPosition(): Promise<GlobalPosition | null> {
+    return lastPosition(this.pool);
   }
 
   /** Ends every subscription, the LISTEN connection, and the pool if the store created it. */

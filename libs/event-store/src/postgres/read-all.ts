@@ -97,6 +97,15 @@ export async function headPosition(db: Queryable): Promise<GlobalPosition | null
   return rows.length > 0 ? rowPosition(rows[0]) : null;
 }
 
+export async function lastPosition(db: Queryable): Promise<GlobalPosition | null> {
+  const { rows } = await db.query<Pick<EventRow, 'tx_id' | 'global_seq'>>({
+    name: 'event_store_last_position',
+    text: `SELECT e.tx_id::text AS tx_id, e.global_seq::text AS global_seq FROM ${EVENTS_TABLE} e
+            ORDER BY e.tx_id DESC, e.global_seq DESC LIMIT 1`,
+  });
+  return rows.length > 0 ? rowPosition(rows[0]) : null;
+}
+
 function toBound(position: GlobalPosition): Bound {
   const { major, minor } = parsePosition(position);
   return { txId: major, seq: minor };

@@ -270,6 +270,14 @@ export function eventStoreContract(
         expect(nothing).toEqual([]);
       });
 
+      it('reports a last position at or after the last append at once, and a head that reaches it', async () => {
+        const { position } = await store.append(`${prefix}a`, [event('A1'), event('A2')], 'no_stream');
+
+        // Other writers may share the store: at or after the append, never before it.
+        expect(comparePositions((await store.lastPosition()) as GlobalPosition, position)).toBeGreaterThanOrEqual(0);
+        await eventually(() => store.headPosition(), (h) => h !== null && comparePositions(h, position) >= 0, timeoutMs);
+      });
+
       it('reports a head position at or after the last append', async () => {
         const { position } = await store.append(`${prefix}a`, [event('A1'), event('A2')], 'no_stream');
 
