@@ -106,6 +106,7 @@ export const auditReadsBenchmark: Benchmark = {
       const { stateAsOf } = await import('../../../api/src/audit/document-as-of');
       const { PRINCIPAL_DIRECTORY } = await import('../../../api/src/auth/principal');
       const { Upcasters } = await import('@app/event-store');
+      const { AccessLog } = await import('../../../api/src/audit/access-log/access-log');
       type Directory = import('../../../api/src/auth/principal').PrincipalDirectory;
       const reader = api.app.get(DocumentStreamReader, { strict: false });
       const upcasters = api.app.get(Upcasters, { strict: false });
@@ -126,6 +127,27 @@ export const auditReadsBenchmark: Benchmark = {
         await op();
         return performance.now() - t0;
       };
+      // What recording a read costs: alternating rounds of the cheapest history read with the access log as it
+      // is and with recordRead a no-op, so that both sides see the same machine.
+      const accessLog = api.app.get(AccessLog, { strict: false });
+      const record = accessLog.recordRead;
+      const minimal = historyOf('documentHistory', HISTORY_MINIMAL);
+      const accessLogAlternating = async (): Promise<{ on: number[]; off: number[] }> => {
+        for (let i = 0; i < warmup; i++) await minimal();
+        const on: number[] = [];
+        const off: number[] = [];
+        for (let round = 0; round < 8; round++) {
+          const samples = round % 2 === 0 ? on : off;
+          if (samples === off) accessLog.recordRead = () => undefined;
+          try {
+            for (let i = 0; i < calls / 4; i++) samples.push(await minimal());
+          } finally {
+            accessLog.recordRead = record;
+          }
+        }
+        return { on, off };
+      };
+
       ctx.log(`(h) timing ${calls} calls of each (after ${warmup} warm-up calls)`);
       const rows: ResultRow[] = [
         latencyRow('h', `documentHistory over GraphQL, ${EVENTS} events`, await time(history), 'HTTP + GraphQL, all fields, as the auditor; to the last byte', {
@@ -143,6 +165,10 @@ export const auditReadsBenchmark: Benchmark = {
           await time(historyOf('documentHistory', HISTORY_MINIMAL)),
           'same read and mapping, almost nothing to serialize: HTTP + auth + GraphQL overhead',
         ),
+        ...(await accessLogAlternating().then(({ on, off }) => [
+          latencyRow('h', '  { revision } only, access log on (alternating rounds)', on, 'each read recorded as in production'),
+          latencyRow('h', '  { revision } only, access log off (alternating rounds)', off, 'recordRead a no-op: the difference is what recording costs'),
+        ])),
         latencyRow(
           'h',
           '  documentHistory over GraphQL, { revision data metadata }',
