@@ -17,6 +17,7 @@ export { directoryProjection } from './directory/directory.projection';
 export { inboxProjection } from './inbox/inbox.projection';
 export { incomingDocumentsProjection } from './incoming-documents/incoming-documents.projection';
 export { foldVietnamese, incomingSearchText, searchTextPattern } from './incoming-documents/fold-vietnamese';
+export { openReceipts, type OpenReceipt } from './incoming-documents/open-receipts';
 export { registersProjection } from './registers/registers.projection';
 export { outgoingDocumentsProjection } from './outgoing-documents/outgoing-documents.projection';
 export { deliveriesProjection } from './deliveries/deliveries.projection';

@@ -1,7 +1,7 @@
 import { calendarStream, incomingStream } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { defaultHolidays } from '@app/working-time';
-import { RECOMPUTE_CHECKPOINT, ReceiptDeadlinesRecompute } from '../src/calendar/receipt-deadlines-recompute';
+import { ProcessManagerRunner, RECEIPT_DEADLINES_RECOMPUTE } from '@app/process-managers';
 import { startTestApp, TestApp } from '../src/testing/test-app';
 import { AGENCY, receive, refusal, refusedWithoutEffect, register, Result, succeed } from './incoming-fixtures';
 
@@ -198,12 +198,12 @@ describe('Working calendar: holidays declared later shift open receipt deadlines
     expect(again).toMatchObject({ id: AGENCY.snv, revision: 0 });
 
     // As after a crash before its checkpoint moved: the calendar event is handled again from the start.
-    const recompute = t.app.get(ReceiptDeadlinesRecompute);
-    await recompute.onModuleDestroy();
+    const managers = t.app.get(ProcessManagerRunner);
+    await managers.stop();
     const checkpoint = () =>
-      t.platform.pool.query('SELECT position FROM process_manager.checkpoints WHERE name = $1', [RECOMPUTE_CHECKPOINT]);
-    await t.platform.pool.query('DELETE FROM process_manager.checkpoints WHERE name = $1', [RECOMPUTE_CHECKPOINT]);
-    await recompute.onApplicationBootstrap();
+      t.platform.pool.query('SELECT position FROM process_manager.checkpoints WHERE name = $1', [RECEIPT_DEADLINES_RECOMPUTE]);
+    await t.platform.pool.query('DELETE FROM process_manager.checkpoints WHERE name = $1', [RECEIPT_DEADLINES_RECOMPUTE]);
+    await managers.start();
     await eventually(async () => expect((await checkpoint()).rows).toHaveLength(1));
     await t.settle();
     expect(await t.eventCount()).toBe(before);

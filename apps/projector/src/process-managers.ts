@@ -1,7 +1,9 @@
 import { Pool } from 'pg';
 import { AgencyDeadlines, CalendarProvider, DEFAULT_DEADLINE_SETTINGS } from '@app/agency-calendars';
+import type { GlobalPosition } from '@app/event-store';
 import { createEventStore } from '@app/platform';
-import { standaloneInterconnectRunner } from '@app/process-managers';
+import { interconnectManagers, receiptDeadlinesRecomputeManager, standaloneRunner } from '@app/process-managers';
+import { openReceipts } from '@app/projections';
 import { jsonLoggerAt } from '@app/projection-runner';
 import type { ProjectorConfig } from './projector-config';
 
@@ -11,10 +13,14 @@ export interface RunningProcessManagers {
 }
 
 /**
- * The liên thông process managers (libs/process-managers) on connections of their own. They read the recipient
- * agencies' working calendars from the calendars read model, which must exist: start them after the projections.
+ * The process managers (libs/process-managers: liên thông, and the receipt deadline recompute) on connections of
+ * their own. They read the agencies' working calendars and the open receipts from the read models, which must
+ * exist: start them after the projections. `waitForReadModels`: the projector's wait for its projections.
  */
-export async function startProcessManagers({ env, databaseUrl }: ProjectorConfig): Promise<RunningProcessManagers> {
+export async function startProcessManagers(
+  { env, databaseUrl }: ProjectorConfig,
+  waitForReadModels: (position: GlobalPosition) => Promise<void>,
+): Promise<RunningProcessManagers> {
   const logger = jsonLoggerAt(env.LOG_LEVEL, { service: 'projector', component: 'process-managers' });
   const pool = new Pool({ connectionString: databaseUrl, max: 5 });
   const store = await createEventStore(env, pool).catch(async (error: unknown) => {
@@ -22,7 +28,12 @@ export async function startProcessManagers({ env, databaseUrl }: ProjectorConfig
     throw error;
   });
   const calendars = new CalendarProvider(pool, (error) => logger.warn('Could not refresh the working calendars', { error }));
-  const runner = standaloneInterconnectRunner({ pool, store, deadlines: new AgencyDeadlines(calendars, DEFAULT_DEADLINE_SETTINGS), logger });
+  const deadlines = new AgencyDeadlines(calendars, DEFAULT_DEADLINE_SETTINGS);
+  const managers = [
+    ...interconnectManagers(deadlines),
+    receiptDeadlinesRecomputeManager({ store, waitForReadModels, openReceipts: (agencyCode) => openReceipts(pool, agencyCode), deadlines }),
+  ];
+  const runner = standaloneRunner({ pool, store, managers, logger });
   const close = async () => {
     await runner.stop();
     calendars.stop();

@@ -131,7 +131,7 @@ export class ManagerLoop {
       for await (const stored of subscription) {
         if (this.stopping || lock.lost) break;
         const event = upcasters.upcast(stored);
-        const reaction = this.manager.react(event, toVietnamIso(clock()));
+        const reaction = await this.manager.react(event, toVietnamIso(clock()));
         const streams = reaction?.commands.map((command) => command.streamId) ?? [];
         await window.add(event.position, streams, async () => (reaction ? this.send(event, reaction) : []));
         this.failure = null;

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import type { CommandHandler } from '@app/command-handling';
-import type { EventStore, Upcasters } from '@app/event-store';
+import { CommandHandler } from '@app/command-handling';
+import { type EventStore, Upcasters } from '@app/event-store';
 import { jsonLogger, type ProjectionLogger } from '@app/projection-runner';
 import { LoopSettings, ManagerLoop, ProcessManagerStatus } from './manager-loop';
 import type { ProcessManager } from './process-manager';
@@ -88,4 +88,13 @@ export class ProcessManagerRunner {
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }
+}
+
+/**
+ * A runner with a command handler of its own, for a process that runs only process managers (the projector, the
+ * crash test); the api passes its own handler to ProcessManagerRunner instead.
+ */
+export function standaloneRunner(options: Omit<ProcessManagerRunnerOptions, 'handler' | 'upcasters'>): ProcessManagerRunner {
+  const upcasters = new Upcasters();
+  return new ProcessManagerRunner({ ...options, handler: new CommandHandler(options.store, upcasters), upcasters });
 }

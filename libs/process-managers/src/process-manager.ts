@@ -36,8 +36,9 @@ export interface Reaction {
 }
 
 /**
- * A process manager (architecture.md §3): event in, commands out, with its own checkpoint. `react` is pure
- * given its configuration: the same event and `now` give the same commands, which keeps retries idempotent.
+ * A process manager (architecture.md §3): event in, commands out, with its own checkpoint. `react` decides the
+ * commands from the event and `now`, and may read the read models (the receipt deadline recompute lists the open
+ * documents); a retry may then send other commands, each still idempotent by its id.
  */
 export interface ProcessManager {
   /** snake_case; names its checkpoint and its advisory lock. */
@@ -45,5 +46,5 @@ export interface ProcessManager {
   /** The event types it reacts to; its subscription to `$all` is filtered to these. */
   readonly eventTypes: readonly string[];
   /** `now`: ISO 8601 with +07:00; the commands' time. Null when the event asks for nothing. */
-  react(event: RecordedEvent, now: string): Reaction | null;
+  react(event: RecordedEvent, now: string): Reaction | null | Promise<Reaction | null>;
 }

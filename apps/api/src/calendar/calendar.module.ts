@@ -3,9 +3,6 @@ import type { Pool } from 'pg';
 import { AgencyDeadlines, CalendarProvider, DEFAULT_DEADLINE_SETTINGS } from '@app/agency-calendars';
 import { PG_POOL } from '../runtime/tokens';
 import { DateTimeScalar } from './date-time.scalar';
-import { OpenReceiptQueries } from './open-receipts.queries';
-import { ProcessCheckpoints } from './process-checkpoints';
-import { ReceiptDeadlinesRecompute } from './receipt-deadlines-recompute';
 import { WorkingCalendarResolver } from './working-calendar.resolver';
 
 /** Keeps the calendars loaded and following the read model while the api runs. */
@@ -26,8 +23,8 @@ const logger = new Logger('CalendarProvider');
 
 /**
  * Working time per agency: its calendar (set by its ADMIN, read from the calendars read model, kept by
- * libs/agency-calendars), the deadline rules, the recompute of open receipt deadlines when a calendar changes,
- * and the `DateTime` scalar in Vietnam time.
+ * libs/agency-calendars), the deadline rules and the `DateTime` scalar in Vietnam time. The recompute of open
+ * receipt deadlines after a calendar change is a process manager (libs/process-managers).
  */
 @Global()
 @Module({
@@ -45,9 +42,6 @@ const logger = new Logger('CalendarProvider');
     },
     DateTimeScalar,
     WorkingCalendarResolver,
-    OpenReceiptQueries,
-    ProcessCheckpoints,
-    ReceiptDeadlinesRecompute,
   ],
   exports: [CalendarProvider, AgencyDeadlines],
 })

@@ -4,17 +4,20 @@ import { AgencyDeadlines, CalendarProvider } from '@app/agency-calendars';
 import { CommandHandler } from '@app/command-handling';
 import type { Environment } from '@app/config';
 import { EventStore, Upcasters } from '@app/event-store';
-import { interconnectManagers, ProcessManagerRunner } from '@app/process-managers';
+import { interconnectManagers, ProcessManagerRunner, receiptDeadlinesRecomputeManager } from '@app/process-managers';
 import { jsonLoggerAt } from '@app/projection-runner';
+import { openReceipts } from '@app/projections';
+import { CONSISTENCY_GATE, type ConsistencyGate } from '../common/consistency';
 import { ENVIRONMENT, EVENT_STORE, PG_POOL } from '../runtime/tokens';
 
 /** Whether the api runs the process managers: when it runs the projections (else the projector runs them). */
 const RUN_PROCESS_MANAGERS = Symbol('RUN_PROCESS_MANAGERS');
 
 /**
- * The liên thông process managers (libs/process-managers) on the api's event store and database. They need the
- * recipient agencies' working calendars, which the calendar module keeps (from the calendars read model), hence a
- * Nest module rather than start-platform.ts: the runner starts at bootstrap once the calendars are loaded, and
+ * The process managers (libs/process-managers: liên thông, and the receipt deadline recompute after a calendar
+ * change) on the api's event store and database, when the api runs the projections (else the projector runs them).
+ * They need the agencies' working calendars, which the calendar module keeps (from the calendars read model), hence
+ * a Nest module rather than start-platform.ts: the runner starts at bootstrap once the calendars are loaded, and
  * stops, letting the event in progress finish, before the connections close.
  */
 @Injectable()
@@ -36,18 +39,37 @@ class ProcessManagersLifecycle implements OnApplicationBootstrap, OnModuleDestro
   }
 }
 
+/** Longer than a client is made to wait, shorter than a container's stop grace; a lagging projection means a retry. */
+const READ_MODELS_TIMEOUT_MS = 10_000;
+
 const runner: Provider = {
   provide: ProcessManagerRunner,
-  useFactory: (env: Environment, pool: Pool, store: EventStore, handler: CommandHandler, upcasters: Upcasters, deadlines: AgencyDeadlines) =>
+  useFactory: (
+    env: Environment,
+    pool: Pool,
+    store: EventStore,
+    handler: CommandHandler,
+    upcasters: Upcasters,
+    deadlines: AgencyDeadlines,
+    readModels: ConsistencyGate,
+  ) =>
     new ProcessManagerRunner({
       pool,
       store,
       handler,
       upcasters,
-      managers: interconnectManagers(deadlines),
+      managers: [
+        ...interconnectManagers(deadlines),
+        receiptDeadlinesRecomputeManager({
+          store,
+          waitForReadModels: (position) => readModels.waitFor(position, READ_MODELS_TIMEOUT_MS),
+          openReceipts: (agencyCode) => openReceipts(pool, agencyCode),
+          deadlines,
+        }),
+      ],
       logger: jsonLoggerAt(env.LOG_LEVEL, { component: 'process-managers' }),
     }),
-  inject: [ENVIRONMENT, PG_POOL, EVENT_STORE, CommandHandler, Upcasters, AgencyDeadlines],
+  inject: [ENVIRONMENT, PG_POOL, EVENT_STORE, CommandHandler, Upcasters, AgencyDeadlines, CONSISTENCY_GATE],
 };
 
 /** The platform's connections, the command handler and the calendars are in the api's modules already. */

@@ -1,26 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '@app/domain';
 import { deliveryStream, incomingStream } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
 import { issuedDocument, recalledDocument, IN_SYSTEM, testDeadlines } from '../testing/interconnect-test-kit';
+import { recordedEvent } from '../testing/recorded-event';
 import { deliveryStatusFlowBackManager } from './delivery-status-flow-back.manager';
 import { interconnectCopyId } from './interconnect-copy';
 import { interconnectDeliveryManager } from './interconnect-delivery.manager';
 
 const NOW = '2026-11-23T09:00:00+07:00';
 
-function recorded(event: DomainEvent, metadata: Record<string, unknown> = {}): RecordedEvent {
-  return {
-    streamId: 'any-1',
-    revision: 0n,
-    position: '00000000000000000001:00000000000000000001',
-    eventId: randomUUID(),
-    type: event.type,
-    data: event.data as Record<string, unknown>,
-    metadata,
-    recordedAt: new Date(NOW),
-  };
-}
+const recorded = (event: DomainEvent, metadata: Record<string, unknown> = {}) => recordedEvent(event, metadata, new Date(NOW));
 
 describe('interconnectCopyId', () => {
   it('names one copy per document and recipient', () => {
@@ -33,8 +21,8 @@ describe('interconnectCopyId', () => {
 describe('interconnect delivery manager', () => {
   const manager = interconnectDeliveryManager(testDeadlines);
 
-  it('tracks the delivery first, then delivers to the recipients in the system only', () => {
-    const reaction = manager.react(recorded(issuedDocument('out-1')), NOW);
+  it('tracks the delivery first, then delivers to the recipients in the system only', async () => {
+    const reaction = await manager.react(recorded(issuedDocument('out-1')), NOW);
 
     expect(reaction?.correlationId).toBe('out-1');
     expect(reaction?.commands.map(({ key, type, streamId }) => ({ key, type, streamId }))).toEqual([
@@ -44,8 +32,8 @@ describe('interconnect delivery manager', () => {
     ]);
   });
 
-  it('asks the sender’s delivery and each copy in the system for the recall', () => {
-    const reaction = manager.react(recorded(recalledDocument('out-1')), NOW);
+  it('asks the sender’s delivery and each copy in the system for the recall', async () => {
+    const reaction = await manager.react(recorded(recalledDocument('out-1')), NOW);
 
     expect(reaction?.commands.map(({ key, type }) => [key, type])).toEqual([
       [`recall-requested:${IN_SYSTEM[0]}`, 'RecordDeliveryStatus'],
@@ -60,16 +48,16 @@ describe('delivery status flow-back manager', () => {
   const manager = deliveryStatusFlowBackManager();
   const source = { outgoingDocumentId: 'out-1', agencyCode: '000.00.01.H41' };
 
-  it('reports to the sender’s delivery of the source document', () => {
+  it('reports to the sender’s delivery of the source document', async () => {
     const event = { type: 'IncomingProcessingStarted', data: { documentId: 'copy', agencyCode: IN_SYSTEM[0], startedAt: NOW, startedBy: { username: 'cv', fullName: 'C V' }, source } };
-    const reaction = manager.react(recorded(event, { occurredAt: '2026-11-23T08:59:00+07:00' }), NOW);
+    const reaction = await manager.react(recorded(event, { occurredAt: '2026-11-23T08:59:00+07:00' }), NOW);
 
     expect(reaction).toEqual({ correlationId: 'out-1', commands: [expect.objectContaining({ key: 'status', type: 'RecordDeliveryStatus', streamId: deliveryStream('out-1') })] });
   });
 
-  it('reports nothing for a document that did not come from this system', () => {
+  it('reports nothing for a document that did not come from this system', async () => {
     const event = { type: 'IncomingProcessingStarted', data: { documentId: 'copy', agencyCode: IN_SYSTEM[0], startedAt: NOW, startedBy: { username: 'cv', fullName: 'C V' }, source: null } };
-    expect(manager.react(recorded(event), NOW)).toBeNull();
+    expect(await manager.react(recorded(event), NOW)).toBeNull();
   });
 
   it('listens to the events that carry a status only', () => {

@@ -5,7 +5,8 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@app/event-store';
 import { jsonLogger } from '@app/projection-runner';
-import { standaloneInterconnectRunner } from '../interconnect';
+import { interconnectManagers } from '../interconnect';
+import { standaloneRunner } from '../process-manager-runner';
 import { testDeadlines } from './interconnect-test-kit';
 
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   if (!url) throw new Error('DATABASE_URL is required');
   const pool = new Pool({ connectionString: url, max: 5 });
   const store = new PostgresEventStore(pool, { pollIntervalMs: 100 });
-  const runner = standaloneInterconnectRunner({ pool, store, deadlines: testDeadlines, logger: jsonLogger({ pid: process.pid }), retryInitialMs: 100 });
+  const runner = standaloneRunner({ pool, store, managers: interconnectManagers(testDeadlines), logger: jsonLogger({ pid: process.pid }), retryInitialMs: 100 });
   await runner.start();
   process.once('SIGTERM', () => {
     void (async () => {
