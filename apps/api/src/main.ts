@@ -22,8 +22,9 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
   if (env.SEED_DEMO && (await platform.eventStore.headPosition()) === null) {
     logger.log('Empty event store: seeding the demo province', 'Platform');
-    const seeded = await seedDemoProvince(app.get(CommandHandler));
+    await seedDemoProvince(app.get(CommandHandler));
     // The demo staff can sign in once the directory has them.
+    const seeded = await platform.eventStore.lastPosition();
     if (seeded && env.RUN_PROJECTIONS) await platform.runner.waitForPosition(seeded, 60_000);
   }
   await app.listen(env.PORT);

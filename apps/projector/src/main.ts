@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigurationError } from '@app/config';
+import { READ_MODELS_WAIT_MS } from '@app/process-managers';
 import { jsonLogger, ProjectionRunner } from '@app/projection-runner';
 import { allProjections, reportingViews } from '@app/projections';
 import { NestJsonLogger } from './nest-logger';
@@ -11,8 +12,6 @@ import { ProjectorModule } from './projector.module';
 const USAGE = 'usage: projector            run the projections until SIGTERM\n       projector rebuild <name>   rebuild one read model from the start and switch over';
 
 const logger = jsonLogger({ service: 'projector' });
-/** How long a process manager waits for the read models before it retries the event (a lagging projection). */
-const READ_MODELS_TIMEOUT_MS = 10_000;
 
 /**
  * The projector (architecture.md §2, §5, §10): runs the read-model projections, or rebuilds one.
@@ -49,7 +48,7 @@ async function main(args: readonly string[]): Promise<void> {
   }
   await runner.start();
   // The liên thông process managers read the agencies' calendars from a read model: they start once the schemas exist.
-  processManagers = await startProcessManagers(config, (position) => runner.waitForPosition(position, READ_MODELS_TIMEOUT_MS));
+  processManagers = await startProcessManagers(config, (position) => runner.waitForPosition(position, READ_MODELS_WAIT_MS));
   logger.info('Projector running', { projections: projections.map((p) => p.name), subscription: config.subscription });
 }
 

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { AgencyDeadlines, CalendarProvider, DEFAULT_DEADLINE_SETTINGS } from '@app/agency-calendars';
 import type { GlobalPosition } from '@app/event-store';
 import { createEventStore } from '@app/platform';
-import { interconnectManagers, receiptDeadlinesRecomputeManager, standaloneRunner } from '@app/process-managers';
+import { standaloneRunner, systemManagers } from '@app/process-managers';
 import { openReceipts } from '@app/projections';
 import { jsonLoggerAt } from '@app/projection-runner';
 import type { ProjectorConfig } from './projector-config';
@@ -29,10 +29,7 @@ export async function startProcessManagers(
   });
   const calendars = new CalendarProvider(pool, (error) => logger.warn('Could not refresh the working calendars', { error }));
   const deadlines = new AgencyDeadlines(calendars, DEFAULT_DEADLINE_SETTINGS);
-  const managers = [
-    ...interconnectManagers(deadlines),
-    receiptDeadlinesRecomputeManager({ store, waitForReadModels, openReceipts: (agencyCode) => openReceipts(pool, agencyCode), deadlines }),
-  ];
+  const managers = systemManagers({ store, waitForReadModels, openReceipts: (agencyCode) => openReceipts(pool, agencyCode), deadlines });
   const runner = standaloneRunner({ pool, store, managers, logger });
   const close = async () => {
     await runner.stop();

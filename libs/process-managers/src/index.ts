@@ -4,3 +4,4 @@ export type { ProcessManagerState, ProcessManagerStatus } from './manager-loop';
 export { SYSTEM_USERNAME, systemClerk } from './system-actor';
 export * from './interconnect';
 export * from './calendar/receipt-deadlines-recompute.manager';
+export * from './system-managers';

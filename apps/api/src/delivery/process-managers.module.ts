@@ -4,7 +4,7 @@ import { AgencyDeadlines, CalendarProvider } from '@app/agency-calendars';
 import { CommandHandler } from '@app/command-handling';
 import type { Environment } from '@app/config';
 import { EventStore, Upcasters } from '@app/event-store';
-import { interconnectManagers, ProcessManagerRunner, receiptDeadlinesRecomputeManager } from '@app/process-managers';
+import { ProcessManagerRunner, READ_MODELS_WAIT_MS, systemManagers } from '@app/process-managers';
 import { jsonLoggerAt } from '@app/projection-runner';
 import { openReceipts } from '@app/projections';
 import { CONSISTENCY_GATE, type ConsistencyGate } from '../common/consistency';
@@ -39,9 +39,6 @@ class ProcessManagersLifecycle implements OnApplicationBootstrap, OnModuleDestro
   }
 }
 
-/** Longer than a client is made to wait, shorter than a container's stop grace; a lagging projection means a retry. */
-const READ_MODELS_TIMEOUT_MS = 10_000;
-
 const runner: Provider = {
   provide: ProcessManagerRunner,
   useFactory: (
@@ -58,15 +55,12 @@ const runner: Provider = {
       store,
       handler,
       upcasters,
-      managers: [
-        ...interconnectManagers(deadlines),
-        receiptDeadlinesRecomputeManager({
-          store,
-          waitForReadModels: (position) => readModels.waitFor(position, READ_MODELS_TIMEOUT_MS),
-          openReceipts: (agencyCode) => openReceipts(pool, agencyCode),
-          deadlines,
-        }),
-      ],
+      managers: systemManagers({
+        store,
+        waitForReadModels: (position) => readModels.waitFor(position, READ_MODELS_WAIT_MS),
+        openReceipts: (agencyCode) => openReceipts(pool, agencyCode),
+        deadlines,
+      }),
       logger: jsonLoggerAt(env.LOG_LEVEL, { component: 'process-managers' }),
     }),
   inject: [ENVIRONMENT, PG_POOL, EVENT_STORE, CommandHandler, Upcasters, AgencyDeadlines, CONSISTENCY_GATE],

@@ -1,7 +1,6 @@
 import type { Actor } from '@app/domain';
 import { agencyDecider, agencyStream, staffAccountDecider, staffStream } from '@app/domain';
 import type { CommandHandler } from '@app/command-handling';
-import type { GlobalPosition } from '@app/event-store';
 import { toVietnamIso } from '@app/working-time';
 import { DEMO_AGENCIES, DEMO_STAFF, demoUnitId, demoUsername } from './demo-province';
 
@@ -12,19 +11,12 @@ const founder = (agencyCode: string): Actor => ({
 
 /**
  * Seeds the demo province through the same command handler as the API (so it is ordinary history,
- * with metadata and hash chain). Command ids are fixed: running it twice appends nothing new. Answers the
- * position of the last event, which the read models must reach before the demo staff can sign in.
+ * with metadata and hash chain). Command ids are fixed: running it twice appends nothing new.
  */
-export async function seedDemoProvince(handler: CommandHandler, now = new Date()): Promise<GlobalPosition | null> {
+export async function seedDemoProvince(handler: CommandHandler, now = new Date()): Promise<void> {
   const context = (agencyCode: string) => ({ actor: founder(agencyCode), now: toVietnamIso(now) });
-  let last: GlobalPosition | null = null;
-  const handle: CommandHandler['handle'] = async (request) => {
-    const result = await handler.handle(request);
-    last = result.position ?? last;
-    return result;
-  };
   for (const agency of DEMO_AGENCIES) {
-    await handle({
+    await handler.handle({
       streamId: agencyStream(agency.code),
       decider: agencyDecider,
       envelope: { commandId: `seed:agency:${agency.code}` },
@@ -36,7 +28,7 @@ export async function seedDemoProvince(handler: CommandHandler, now = new Date()
     });
     for (const unit of agency.units) {
       const unitId = demoUnitId(agency, unit.key);
-      await handle({
+      await handler.handle({
         streamId: agencyStream(agency.code),
         decider: agencyDecider,
         envelope: { commandId: `seed:unit:${unitId}` },
@@ -45,7 +37,7 @@ export async function seedDemoProvince(handler: CommandHandler, now = new Date()
     }
     for (const staff of DEMO_STAFF) {
       const username = demoUsername(staff, agency);
-      await handle({
+      await handler.handle({
         streamId: staffStream(username),
         decider: staffAccountDecider,
         envelope: { commandId: `seed:staff:${username}` },
@@ -60,5 +52,4 @@ export async function seedDemoProvince(handler: CommandHandler, now = new Date()
       });
     }
   }
-  return last;
 }

@@ -4,33 +4,29 @@ import { staffAccountDecider, staffStream } from '@app/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Principal } from '../auth/principal';
 import { assertCanReadAgency } from '../auth/roles';
-import { ApiError, badUserInput, notFound } from '../common/api-error';
+import { notFound } from '../common/api-error';
 import { CommandResult } from '../common/command-result.type';
 import { CommandGateway } from '../commands/command-gateway';
+import { HandlerDirectory } from '../incoming/handler-directory';
 import { DelegationQueries } from './delegations.queries';
 import { Delegation, DelegationsArgs, GrantDelegationInput, RevokeDelegationArgs } from './delegation.types';
-import { DirectoryQueries } from './directory.queries';
 
 /**
  * Ủy quyền (Khánh Hòa S0 Điều 15.4; Decree 30 Điều 13): a LEADER or UNIT_HEAD lets another staff member of the
- * agency approve drafts for release or sign in their place, in writing and for a period; the delegate's actions
+ * agency assign incoming documents, approve drafts for release or sign in their place, in writing and for a period; the delegate's actions
  * record the delegator as `onBehalfOf`. Nobody delegates someone else's authority, so a delegate cannot pass it on.
  */
 @Resolver(() => Delegation)
 export class DelegationResolver {
   constructor(
     private readonly commands: CommandGateway,
-    private readonly directory: DirectoryQueries,
+    private readonly staff: HandlerDirectory,
     private readonly delegations: DelegationQueries,
   ) {}
 
   @Mutation(() => CommandResult, { description: 'LEADER or UNIT_HEAD: delegates some of their own authority; the result id is the delegation id' })
   async grantDelegation(@CurrentActor() actor: Principal, @Args('input') input: GrantDelegationInput): Promise<CommandResult> {
-    const delegate = await this.directory.staffMember(input.delegateUsername);
-    if (!delegate || delegate.agencyCode !== actor.agencyCode) {
-      throw new ApiError('NOT_FOUND', `No staff member ${input.delegateUsername} in agency ${actor.agencyCode}`, { id: input.delegateUsername, field: 'delegateUsername' });
-    }
-    if (delegate.locked) throw badUserInput(`The account ${delegate.username} is locked`, 'delegateUsername');
+    const delegate = await this.staff.staffMember(actor.agencyCode, input.delegateUsername, 'delegateUsername');
     const delegationId = randomUUID();
     return this.commands.decide({
       id: delegationId,

@@ -6,7 +6,7 @@ import { ConsistentArgs } from '../common/connection';
 import { PersonRef } from '../incoming/incoming-document.type';
 import { AgencyCodeArgs } from './organisation.types';
 
-@ObjectType({ description: 'Ủy quyền: a leader lets another staff member approve or sign in their place, in writing and for a period' })
+@ObjectType({ description: 'Ủy quyền: a leader lets another staff member assign, approve or sign in their place, in writing and for a period' })
 export class Delegation {
   @Field(() => ID) id!: string;
   @Field() agencyCode!: string;

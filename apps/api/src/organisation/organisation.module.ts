@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PRINCIPAL_DIRECTORY } from '../auth/principal';
+import { HandlerDirectory } from '../incoming/handler-directory';
 import { DelegatedAuthority } from './delegated-authority';
 import { DelegationResolver } from './delegation.resolver';
 import { DelegationQueries } from './delegations.queries';
@@ -12,6 +13,7 @@ import { OrganisationResolver } from './organisation.resolver';
     DirectoryQueries,
     DelegationQueries,
     DelegatedAuthority,
+    HandlerDirectory,
     OrganisationResolver,
     DelegationResolver,
     { provide: PRINCIPAL_DIRECTORY, useExisting: DirectoryQueries },

@@ -55,8 +55,9 @@ export async function startApiInProcess(databaseUrl: string): Promise<ApiInProce
     try {
       await app.init();
       process.exit = exit;
+      await seedDemoProvince(app.get(CommandHandler));
       // Not the store's head: it hides events committed after a transaction still open (the projections' own).
-      const seeded = await seedDemoProvince(app.get(CommandHandler));
+      const seeded = await platform.eventStore.lastPosition();
       if (seeded) await platform.runner.waitForPosition(seeded, 30_000);
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;

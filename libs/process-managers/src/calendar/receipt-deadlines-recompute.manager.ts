@@ -24,6 +24,8 @@ export interface ReceiptDeadlinesRecomputeDeps {
 }
 
 export const RECEIPT_DEADLINES_RECOMPUTE = 'receipt_deadlines_recompute';
+/** How long `waitForReadModels` should wait: longer than a client is made to wait, shorter than a container's stop grace; a lagging projection means a retry. */
+export const READ_MODELS_WAIT_MS = 10_000;
 
 /**
  * A WorkingCalendarChanged in, one RecomputeReceiptDeadlines out per open incoming document of that agency, with the
