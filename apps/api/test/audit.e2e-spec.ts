@@ -259,6 +259,20 @@ describe('Audit: full document history, state at any instant, and verifiable int
         () => t.graphql(REGISTER, { id: doc.id }, 'kiemtra.ubnd'),
         () => t.graphql(ASSIGN, { id: doc.id, input: { assignees: [{ role: 'LEAD', username: 'chuyenvien.ubnd' }] } }, 'kiemtra.ubnd'),
         () => t.graphql(`mutation { changeStaffRoles(username: "kiemtra.ubnd", roles: [ADMIN]) ${RESULT} }`, {}, 'kiemtra.ubnd'),
+        () =>
+          t.graphql(
+            `mutation($input: GrantDelegationInput!) { grantDelegation(input: $input) ${RESULT} }`,
+            {
+              input: {
+                delegateUsername: 'chuyenvien.ubnd',
+                actions: ['SIGN'],
+                validFrom: '2026-01-01T00:00:00+07:00',
+                validTo: '2099-01-01T00:00:00+07:00',
+                basis: 'Giấy ủy quyền',
+              },
+            },
+            'kiemtra.ubnd',
+          ),
       ];
       for (const attempt of attempts) {
         expect(await refusedWithoutEffect(t, attempt)).toMatchObject({ code: 'FORBIDDEN', reason: 'AUDITOR_READ_ONLY' });
