@@ -16,6 +16,8 @@ import { appendEvents } from './append-events';
 import { DuplicateEventIdError } from './errors';
 import { CHANNEL } from './schema';
 import { PostgresEventStore, PostgresEventStoreOptions } from './postgres-event-store';
+import { PostgresSubscription } from './postgres-subscription';
+import type { Queryable } from './queryable';
 
 /** Appends inside a transaction that stays open `delayMs` longer, as a slow command handler would. */
 async function appendSlowly(
@@ -261,6 +263,39 @@ describe('PostgresEventStore on PostgreSQL', () => {
       }
       expect((await subscriber(10_000))?.event.type).toBe('Late');
       expect((await subscriber(10_000))?.event.type).toBe('Early');
+    });
+
+    it('does not leave an event unread until the next poll when it becomes readable right after a page missed it', async () => {
+      const from = (await store.headPosition()) ?? 'start';
+      const blocker = await store.pool.connect();
+      let subscription: PostgresSubscription | null = null;
+      try {
+        // An open transaction with an id holds back every append committed after it began.
+        await blocker.query('BEGIN');
+        await blocker.query('SELECT pg_current_xact_id()');
+        await store.append(`${prefix}held`, [event('Held')], 'no_stream');
+        let missed = false;
+        // The blocker ends between the subscriber's page read (which cannot see the event yet) and its next query.
+        const db: Queryable = {
+          query: async (config) => {
+            const result = await store.pool.query(config);
+            if (config.name === 'event_store_read_all_forwards' && !missed) {
+              missed = true;
+              await blocker.query('COMMIT');
+            }
+            return result as never;
+          },
+        };
+        subscription = new PostgresSubscription(db, from, { streamPrefixes: [prefix] }, { pageSize: 100, pollIntervalMs: 30_000 }, null, () => undefined);
+        const next = await timedReader(subscription[Symbol.asyncIterator]())(5_000);
+        expect(missed).toBe(true);
+        expect(next?.event.type).toBe('Held');
+        expect(next?.ms).toBeLessThan(2_000);
+      } finally {
+        await subscription?.unsubscribe();
+        await blocker.query('ROLLBACK').catch(() => undefined);
+        blocker.release();
+      }
     });
 
     it('does not delay a subscriber for long when it rolls back without notifying', async () => {

@@ -1,6 +1,6 @@
 import type { GlobalPosition, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import type { Queryable } from './queryable';
-import { eventsHeldBack, readAllPage } from './read-all';
+import { eventsAfter, readAllPage } from './read-all';
 import { WakeSignal } from './wake-signal';
 
 export interface SubscriptionSettings {
@@ -9,8 +9,9 @@ export interface SubscriptionSettings {
 }
 
 /**
- * First wait when committed events are held back by an older open transaction, doubling up to the
- * poll interval: such a transaction usually ends within milliseconds, and may end without an append.
+ * First wait when events after the cursor could not be read yet (held back by an older open
+ * transaction), doubling up to the poll interval: such a transaction usually ends within
+ * milliseconds, and may end without an append (so without a notification).
  */
 const HELD_BACK_FIRST_DELAY_MS = 2;
 
@@ -53,7 +54,7 @@ export class PostgresSubscription implements Subscription {
           if (event) yield event;
         }
         if (page.length === this.settings.pageSize || this.closed) continue;
-        if (await eventsHeldBack(this.db)) {
+        if (await eventsAfter(this.db, cursor)) {
           await this.signal.wait(heldBackDelay);
           heldBackDelay = Math.min(heldBackDelay * 2, this.settings.pollIntervalMs);
         } else {

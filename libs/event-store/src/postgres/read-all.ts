@@ -79,13 +79,20 @@ export async function* readAll(
   }
 }
 
-/** Whether committed events wait behind an older transaction still running (see VISIBLE). */
-export async function eventsHeldBack(db: Queryable): Promise<boolean> {
-  const { rows } = await db.query<{ held: boolean }>({
-    name: 'event_store_held_back',
-    text: `SELECT EXISTS (SELECT 1 FROM ${EVENTS_TABLE} e WHERE NOT (${VISIBLE})) AS held`,
+/**
+ * Whether events exist after `from` (exclusive), readable or not. Asked after a short page, in a newer
+ * snapshot than the page's, it sees every event the page could not return: one held back behind an
+ * older transaction, one committed since, and one that became readable in between (asking "is anything
+ * held back now" misses that last one, which then waits for the next poll).
+ */
+export async function eventsAfter(db: Queryable, from: GlobalPosition | 'start'): Promise<boolean> {
+  const bound = from === 'start' ? BEFORE_FIRST : toBound(from);
+  const { rows } = await db.query<{ found: boolean }>({
+    name: 'event_store_events_after',
+    text: `SELECT EXISTS (SELECT 1 FROM ${EVENTS_TABLE} e WHERE (e.tx_id, e.global_seq) > ($1::xid8, $2::bigint)) AS found`,
+    values: [bound.txId.toString(), bound.seq.toString()],
   });
-  return rows[0].held;
+  return rows[0].found;
 }
 
 export async function headPosition(db: Queryable): Promise<GlobalPosition | null> {
