@@ -5,6 +5,7 @@ import type { Benchmark, ResultRow } from '../benchmark';
 import { GraphQLClient } from '../graphql/graphql-client';
 import { AgencyDesk, OUTGOING_FIELDS, OutgoingOperations } from '../graphql/outgoing-operations';
 import { rootFields } from '../graphql/schema-fields';
+import { StreamArrivals } from '../graphql/stream-arrivals';
 import { runCountedLoad } from '../load';
 import { latencyRow, skippedRow } from '../result-rows';
 
@@ -12,13 +13,6 @@ import { latencyRow, skippedRow } from '../result-rows';
 const CONCURRENCY = 16;
 /** The paced run starts no flow while this many are in flight. */
 const MAX_IN_FLIGHT = 64;
-/** About this many flows per paced run get their issue-to-visible latency measured (polling is load too). */
-const VISIBILITY_SAMPLES = 100;
-const POLL_MS = 10;
-/** Flows/s whose visibility is polled, at most (each poller sends a query every POLL_MS). */
-const MAX_SAMPLED_PER_SECOND = 10;
-/** In the max-throughput run, one flow in this many is polled (for information). */
-const MAX_RUN_SAMPLE_EVERY = 8;
 const VISIBILITY_TIMEOUT_MS = 20_000;
 const TARGET_VISIBLE_P99_MS = 200;
 
@@ -36,9 +30,9 @@ interface RunResult {
   lastIssueAt: number;
   /** Visibility checks still running. */
   readonly checks: Promise<void>[];
-  /** Issue answered → the recipient's copy is in the event store (the process manager's part). */
+  /** Issue answered → a subscriber sees the recipient's copy in the event store (the process manager's part). */
   readonly appendedMs: number[];
-  /** Sampled flows not visible within VISIBILITY_TIMEOUT_MS (counted as that long in visibleMs). */
+  /** Flows not visible within VISIBILITY_TIMEOUT_MS (counted as that long in visibleMs). */
   timeouts: number;
 }
 
@@ -46,8 +40,10 @@ interface RunResult {
  * (g) The outgoing flow between agencies, over HTTP with the api in process (projections and the interconnect
  * process managers running in it): create draft → submit → approve → sign → number → seal → issue, each of the
  * four demo agencies sending to the next. A max-throughput run (bounded concurrency) gives flows/s; a paced (open-loop) run
- * at `--flow-rate` gives the time from the issue mutation's answer until the recipient's clerk sees the received
- * document in `incomingDocument` (its id is the deterministic interconnect copy id), polled every 10 ms.
+ * at `--flow-rate` gives, for every flow, the time from the issue mutation's answer until the recipient's clerk sees the
+ * received document in `incomingDocument` (its id is the deterministic interconnect copy id). The bench learns of the
+ * copy's append from one subscription to $all, then asks `incomingDocument` with `consistentWith` = the copy's position,
+ * as a front end told of a new document would: no pollers adding load to the machine being measured.
  */
 export const outgoingFlowBenchmark: Benchmark = {
   id: 'g',
@@ -61,6 +57,7 @@ export const outgoingFlowBenchmark: Benchmark = {
     const { DEMO_AGENCIES, DEMO_STAFF, demoUnitId, demoUsername } = await import('../../../api/src/demo/demo-province');
     const { interconnectCopyId, ProcessManagerRunner } = await import('@app/process-managers');
     let api;
+    let arrivals: StreamArrivals | null = null;
     try {
       api = await startApiInProcess(url);
     } catch (error) {
@@ -100,45 +97,33 @@ export const outgoingFlowBenchmark: Benchmark = {
 
       const { EVENT_STORE } = await import('../../../api/src/runtime/tokens');
       const { incomingStream } = await import('@app/domain');
-      const store = api.app.get<symbol, EventStore>(EVENT_STORE, { strict: false });
-      const appended = async (copyId: string): Promise<boolean> => {
-        for await (const event of store.readStream(incomingStream(copyId))) return event !== undefined;
-        return false;
-      };
+      const copies = await StreamArrivals.follow(api.app.get<symbol, EventStore>(EVENT_STORE, { strict: false }), ['IncomingDocumentReceived']);
+      arrivals = copies;
       /**
-       * Until the recipient's clerk sees the document issued at `issuedAt` (polling is load too: sampled flows only);
-       * on the way, when the process manager appended the recipient's copy to the event store. A document not visible
-       * after VISIBILITY_TIMEOUT_MS counts as that long (and is reported).
+       * Until the recipient's clerk sees the document issued at `issuedAt`: a subscriber sees the process manager append the
+       * recipient's copy, then the clerk asks for it with `consistentWith` its position. A copy not appended within
+       * VISIBILITY_TIMEOUT_MS counts as that long (and is reported).
        */
       const waitVisible = async (run: RunResult, outgoingId: string, to: AgencyDesk, issuedAt: number): Promise<void> => {
         const copyId = interconnectCopyId(outgoingId, to.agencyCode);
-        let delivered = false;
         try {
-          for (;;) {
-            if (!delivered && (await appended(copyId))) {
-              delivered = true;
-              run.appendedMs.push(performance.now() - issuedAt);
-            }
-            const seen = await operations.incoming(copyId, to.clerk.token);
-            if (seen && seen.source?.outgoingDocumentId === outgoingId) break;
-            if (performance.now() - issuedAt > VISIBILITY_TIMEOUT_MS) {
-              run.timeouts++;
-              run.visibleMs.push(VISIBILITY_TIMEOUT_MS);
-              return;
-            }
-            await sleep(POLL_MS);
+          const arrival = await copies.arrival(incomingStream(copyId), VISIBILITY_TIMEOUT_MS);
+          if (!arrival) {
+            run.timeouts++;
+            run.visibleMs.push(VISIBILITY_TIMEOUT_MS);
+            return;
           }
-          if (!delivered) run.appendedMs.push(performance.now() - issuedAt);
+          // The process manager may append before the issue answer reaches the client.
+          run.appendedMs.push(Math.max(0, arrival.at - issuedAt));
+          const seen = await operations.incoming(copyId, to.clerk.token, arrival.position);
+          if (seen?.source?.outgoingDocumentId !== outgoingId) throw new Error(`the recipient does not see ${copyId} once the read models passed its position`);
           run.visibleMs.push(performance.now() - issuedAt);
         } catch (error) {
           run.failures.push(error instanceof Error ? error.message : String(error));
         }
       };
-      /**
-       * One flow, answered once the issue mutation answers; when `sampled`, its visibility check runs on
-       * (in `run.checks`) without holding up the caller's next flow.
-       */
-      const flow = async (run: RunResult, sampled: boolean): Promise<void> => {
+      /** One flow, answered once the issue mutation answers; its visibility check runs on (in `run.checks`). */
+      const flow = async (run: RunResult): Promise<void> => {
         const n = ++serial;
         const from = desks[n % desks.length];
         const to = desks[(n + 1) % desks.length];
@@ -149,7 +134,7 @@ export const outgoingFlowBenchmark: Benchmark = {
           run.issueMs.push(times.stepsMs[times.stepsMs.length - 1]);
           run.firstIssueAt = Math.min(run.firstIssueAt, times.issuedAt);
           run.lastIssueAt = Math.max(run.lastIssueAt, times.issuedAt);
-          if (sampled) run.checks.push(waitVisible(run, times.outgoingId, to, times.issuedAt));
+          run.checks.push(waitVisible(run, times.outgoingId, to, times.issuedAt));
         } catch (error) {
           run.failures.push(error instanceof Error ? error.message : String(error));
         }
@@ -162,19 +147,17 @@ export const outgoingFlowBenchmark: Benchmark = {
       };
 
       const count = ctx.options.flows;
-      // At most ~MAX_SAMPLED_PER_SECOND flows/s polled, and about VISIBILITY_SAMPLES per run.
-      const sampleEvery = (rate: number) => Math.max(1, Math.round(count / VISIBILITY_SAMPLES), Math.ceil(rate / MAX_SAMPLED_PER_SECOND));
       const warmup = ctx.options.quick ? 8 : 24;
       ctx.log(`(g) warm-up: ${warmup} flows`);
       const warm = emptyRun();
-      await runCountedLoad({ concurrency: 4, count: warmup, op: (i) => flow(warm, i % 2 === 0) });
+      await runCountedLoad({ concurrency: 4, count: warmup, op: () => flow(warm) });
       await Promise.all(warm.checks);
       if (warm.failures.length > 0) throw new Error(`the warm-up failed ${warm.failures.length} times, first: ${warm.failures[0]}`);
       await settle();
 
       ctx.log(`(g) max throughput: ${count} flows, ${CONCURRENCY} in flight`);
       const max = emptyRun();
-      const maxLoad = await runCountedLoad({ concurrency: CONCURRENCY, count, op: (i) => flow(max, i % MAX_RUN_SAMPLE_EVERY === 0) });
+      const maxLoad = await runCountedLoad({ concurrency: CONCURRENCY, count, op: () => flow(max) });
       await Promise.all(max.checks);
       const maxResult: RunResult = { ...max, flows: count, seconds: maxLoad.seconds, flowsPerSecond: count / maxLoad.seconds };
       await settle();
@@ -182,12 +165,12 @@ export const outgoingFlowBenchmark: Benchmark = {
       const offered = ctx.options.flowRate;
       ctx.log(`(g) paced: ${count} flows offered at ${offered}/s`);
       let rate = offered;
-      let paced = await pacedRun(count, offered, sampleEvery(offered), flow, emptyRun());
+      let paced = await pacedRun(count, offered, flow, emptyRun());
       const rows: ResultRow[] = [
         flowsRow(`max throughput, ${CONCURRENCY} flows in flight`, maxResult, 'each of the 4 demo agencies issues to the next'),
         latencyRow('g', `  flow latency (7 mutations), ${CONCURRENCY} in flight`, maxResult.flowMs),
         latencyRow('g', `  issue answered → copy appended by the process manager, ${CONCURRENCY} in flight`, maxResult.appendedMs),
-        latencyRow('g', `  issue answered → visible to recipient, ${CONCURRENCY} in flight`, maxResult.visibleMs, pollNote(maxResult)),
+        latencyRow('g', `  issue answered → visible to recipient, ${CONCURRENCY} in flight`, maxResult.visibleMs, visibilityNote(maxResult)),
         ...pacedRows(paced, offered, true),
       ];
       // The offered rate missed (not sustained, or too slow to show): find the highest rate this machine holds.
@@ -198,7 +181,7 @@ export const outgoingFlowBenchmark: Benchmark = {
         rate = next;
         const flows = Math.min(count, Math.max(30, Math.round(15 * rate)));
         ctx.log(`(g) paced again: ${flows} flows at ${rate}/s`);
-        paced = await pacedRun(flows, rate, Math.ceil(rate / MAX_SAMPLED_PER_SECOND), flow, emptyRun());
+        paced = await pacedRun(flows, rate, flow, emptyRun());
         rows.push(...pacedRows(paced, rate, false));
       }
       if (rate !== offered) {
@@ -217,6 +200,7 @@ export const outgoingFlowBenchmark: Benchmark = {
       }
       return rows;
     } finally {
+      await arrivals?.close();
       await api.close();
     }
   },
@@ -230,8 +214,7 @@ export const outgoingFlowBenchmark: Benchmark = {
 async function pacedRun(
   count: number,
   rate: number,
-  sampleEvery: number,
-  flow: (run: RunResult, sampled: boolean) => Promise<void>,
+  flow: (run: RunResult) => Promise<void>,
   run: RunResult,
 ): Promise<RunResult> {
   const start = performance.now();
@@ -244,7 +227,7 @@ async function pacedRun(
     // A machine that cannot keep up would otherwise pile up hundreds of flows; the achieved rate shows it.
     while (inFlight >= MAX_IN_FLIGHT) await sleep(1);
     inFlight++;
-    pending.push(flow(run, i % sampleEvery === 0).finally(() => inFlight--));
+    pending.push(flow(run).finally(() => inFlight--));
   }
   await Promise.all(pending);
   await Promise.all(run.checks);
@@ -288,13 +271,13 @@ function pacedRows(run: RunResult, rate: number, targeted: boolean): ResultRow[]
     latencyRow('g', `  flow latency (7 mutations) @ ${rate}/s`, run.flowMs),
     latencyRow('g', `  issueOutgoingDocument latency @ ${rate}/s`, run.issueMs),
     latencyRow('g', `  issue answered → copy appended by the process manager @ ${rate}/s`, run.appendedMs),
-    latencyRow('g', `  issue answered → visible to recipient @ ${rate}/s`, run.visibleMs, pollNote(run), {
+    latencyRow('g', `  issue answered → visible to recipient @ ${rate}/s`, run.visibleMs, visibilityNote(run), {
       ...(targeted ? { target: { metric: 'p99Ms' as const, max: TARGET_VISIBLE_P99_MS } } : {}),
     }),
   ];
 }
 
-const pollNote = (run: RunResult): string =>
-  `recipient clerk polls incomingDocument(interconnect copy id) every ${POLL_MS} ms; ${run.visibleMs.length} of ${run.flows} flows sampled${
-    run.timeouts > 0 ? `; ${run.timeouts} not visible within ${VISIBILITY_TIMEOUT_MS / 1000} s, counted as ${VISIBILITY_TIMEOUT_MS / 1000} s` : ''
+const visibilityNote = (run: RunResult): string =>
+  `the recipient's clerk asks incomingDocument(copy id, consistentWith: the copy's position) once a subscriber sees the copy appended; ${run.visibleMs.length} of ${run.flows} flows${
+    run.timeouts > 0 ? `; ${run.timeouts} not appended within ${VISIBILITY_TIMEOUT_MS / 1000} s, counted as ${VISIBILITY_TIMEOUT_MS / 1000} s` : ''
   }`;

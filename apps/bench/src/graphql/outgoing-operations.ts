@@ -11,7 +11,7 @@ const SIGN = `mutation Sign($id: ID!, $signature: SignatureInput!) { signOutgoin
 const NUMBER = `mutation Number($id: ID!) { numberOutgoingDocument(documentId: $id) ${RESULT} }`;
 const SEAL = `mutation Seal($id: ID!, $signature: AgencySignatureInput!) { applyAgencySignature(documentId: $id, signature: $signature) ${RESULT} }`;
 const ISSUE = `mutation Issue($id: ID!) { issueOutgoingDocument(documentId: $id) ${RESULT} }`;
-const INCOMING = `query Incoming($id: ID!) { incomingDocument(id: $id) { id status source { outgoingDocumentId agencyCode } } }`;
+const INCOMING = `query Incoming($id: ID!, $consistentWith: String) { incomingDocument(id: $id, consistentWith: $consistentWith) { id status source { outgoingDocumentId agencyCode } } }`;
 
 export const OUTGOING_FIELDS = {
   mutation: ['createOutgoingDraft', 'submitOutgoingDraft', 'approveOutgoingDraft', 'signOutgoingDocument', 'numberOutgoingDocument', 'applyAgencySignature', 'issueOutgoingDocument'],
@@ -75,12 +75,12 @@ export class OutgoingOperations {
     return { outgoingId: id, issuedAt: now(), stepsMs };
   }
 
-  /** The recipient clerk's view of the document it received (null until the delivery is projected). */
-  async incoming(copyId: string, token: string): Promise<{ id: string; source: { outgoingDocumentId: string } | null } | null> {
+  /** The recipient clerk's view of the document it received, once the read models passed `consistentWith`. */
+  async incoming(copyId: string, token: string, consistentWith: string): Promise<{ id: string; source: { outgoingDocumentId: string } | null } | null> {
     const data = await this.client.request<{ incomingDocument: { id: string; source: { outgoingDocumentId: string } | null } | null }>(
       'incomingDocument',
       INCOMING,
-      { id: copyId },
+      { id: copyId, consistentWith },
       token,
     );
     return data.incomingDocument;
