@@ -21,19 +21,23 @@ export interface ApiInProcess {
   /** The Nest application, to reach services without HTTP. */
   readonly app: INestApplication;
   token(username: string): Promise<string>;
+  /** Until the read models (in this process or the projector's) have passed `position`. */
+  waitForReadModels(position: string, timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * The api as apps/api/src/testing/test-app.ts boots it (projections in process, demo province
- * seeded and projected), on `databaseUrl`, listening on a free loopback port for real HTTP.
+ * The api as apps/api/src/testing/test-app.ts boots it (demo province seeded and projected), on
+ * `databaseUrl`, listening on a free loopback port for real HTTP. With `runProjections` false the
+ * projections and process managers are left to a projector process, which must be running.
  */
-export async function startApiInProcess(databaseUrl: string): Promise<ApiInProcess> {
+export async function startApiInProcess(databaseUrl: string, runProjections = true): Promise<ApiInProcess> {
   const env = loadEnvironment({
     DATABASE_URL: databaseUrl,
     JWT_SECRET: 'bench-only-secret-that-is-long-enough-0123456789',
     CONSISTENCY_TIMEOUT_MS: '10000',
     LOG_LEVEL: 'error',
+    RUN_PROJECTIONS: String(runProjections),
   });
   const errors: string[] = [];
   const logger: LoggerService = {
@@ -67,6 +71,7 @@ export async function startApiInProcess(databaseUrl: string): Promise<ApiInProce
         endpoint: `http://127.0.0.1:${port}/graphql`,
         app,
         token: (username) => tokens.mint(username),
+        waitForReadModels: (position, timeoutMs) => platform.runner.waitForPosition(position, timeoutMs),
         async close() {
           await app.close();
           await platform.close();
