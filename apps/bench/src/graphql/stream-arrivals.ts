@@ -45,11 +45,6 @@ export class StreamArrivals {
     });
   }
 
-  /** Forgets arrivals nobody asked for (flows that were not followed). */
-  forget(): void {
-    this.arrived.clear();
-  }
-
   async close(): Promise<void> {
     await this.subscription.unsubscribe();
     await this.following;
