@@ -20,6 +20,7 @@ import { IncomingModule } from './incoming/incoming.module';
 import { OutgoingModule } from './outgoing/outgoing.module';
 import { ProcessManagersModule } from './delivery/process-managers.module';
 import { RegistersModule } from './registers/registers.module';
+import { JsonChunks } from './runtime/json-chunks';
 import type { Platform } from './runtime/platform';
 import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS } from './runtime/tokens';
 
@@ -50,6 +51,9 @@ export class AppModule {
           formatError,
           includeStacktraceInErrorResponses: false,
           playground: false,
+          // Apollo types this as answering a string; its Express integration hands the value to res.send
+          // untouched, and sendJsonChunks (createApiApp) writes it buffer by buffer. See json-chunks.ts for why.
+          stringifyResult: (result) => JsonChunks.of(result) as unknown as string,
           // Installed by default, it wraps every field's resolution to gather HTTP cache hints this API
           // never sets: a cost on every field of every list (a document history has thousands).
           plugins: [ApolloServerPluginCacheControlDisabled()],
