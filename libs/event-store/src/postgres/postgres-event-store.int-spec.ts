@@ -18,6 +18,7 @@ import { CHANNEL } from './schema';
 import { PostgresEventStore, PostgresEventStoreOptions } from './postgres-event-store';
 import { PostgresSubscription } from './postgres-subscription';
 import type { Queryable } from './queryable';
+import { SharedPageReads } from './shared-page-reads';
 
 /** Appends inside a transaction that stays open `delayMs` longer, as a slow command handler would. */
 async function appendSlowly(
@@ -286,7 +287,14 @@ describe('PostgresEventStore on PostgreSQL', () => {
             return result as never;
           },
         };
-        subscription = new PostgresSubscription(db, from, { streamPrefixes: [prefix] }, { pageSize: 100, pollIntervalMs: 30_000 }, null, () => undefined);
+        subscription = new PostgresSubscription(
+          new SharedPageReads(db),
+          from,
+          { streamPrefixes: [prefix] },
+          { pageSize: 100, pollIntervalMs: 30_000 },
+          null,
+          () => undefined,
+        );
         const next = await timedReader(subscription[Symbol.asyncIterator]())(5_000);
         expect(missed).toBe(true);
         expect(next?.event.type).toBe('Held');
@@ -381,6 +389,50 @@ describe('PostgresEventStore on PostgreSQL', () => {
       expect(next?.event.type).toBe('AfterReconnect');
       await slowPolling.close();
       await pool.end();
+    });
+  });
+
+  describe('subscriptions at the same position', () => {
+    it('share one page query and one "anything after?" query, each keeping only what its filter matches', async () => {
+      const from = (await store.headPosition()) ?? 'start';
+      await store.append(`${prefix}a-1`, [event('Received'), event('Registered')], 'no_stream');
+      await store.append(`${prefix}b-1`, [event('Received')], 'no_stream');
+      await readAllEventually(store, from, prefix, 3);
+      const queries: string[] = [];
+      const db: Queryable = {
+        query: async (config) => {
+          queries.push(config.name ?? config.text);
+          return (await store.pool.query(config)) as never;
+        },
+      };
+      const pages = new SharedPageReads(db);
+      const filters = [
+        { streamPrefixes: [prefix] },
+        { streamPrefixes: [prefix], eventTypes: ['Registered'] },
+        { streamPrefixes: [`${prefix}b-`] },
+        { streamPrefixes: [`${prefix}none-`], eventTypes: ['Received'] },
+      ];
+      const settings = { pageSize: 100, pollIntervalMs: 30_000 };
+      const readers = filters.map((filter) => {
+        const subscription = new PostgresSubscription(pages, from, filter, settings, null, () => undefined);
+        subscriptions.push(subscription);
+        return timedReader(subscription[Symbol.asyncIterator]());
+      });
+      const firstOfEach = await Promise.all(readers.map((read, index) => read(index < 3 ? 5_000 : 300)));
+      expect(firstOfEach.map((next) => next && `${next.event.streamId.slice(prefix.length)} ${next.event.type}`)).toEqual([
+        'a-1 Received',
+        'a-1 Registered',
+        'b-1 Received',
+        null,
+      ]);
+      expect(await readers[0](5_000)).toMatchObject({ event: { type: 'Registered' } });
+      expect(await readers[0](5_000)).toMatchObject({ event: { type: 'Received', streamId: `${prefix}b-1` } });
+      expect(await readers[0](200)).toBeNull();
+      expect(await readers[1](200)).toBeNull();
+      expect(await readers[2](200)).toBeNull();
+
+      expect(queries.filter((name) => name === 'event_store_read_all_forwards')).toHaveLength(1);
+      expect(queries.filter((name) => name === 'event_store_events_after')).toHaveLength(1);
     });
   });
 

@@ -15,6 +15,7 @@ import { AppendAnnouncer } from './append-announcer';
 import { AppendListener } from './append-listener';
 import { appendEvents } from './append-events';
 import { PostgresSubscription } from './postgres-subscription';
+import { SharedPageReads } from './shared-page-reads';
 import { headPosition, lastPosition, readAll } from './read-all';
 import { readStream } from './read-stream';
 import { migrate } from './schema';
@@ -47,6 +48,7 @@ export class PostgresEventStore implements EventStore {
   private readonly announcer: AppendAnnouncer | null;
   private readonly listener: AppendListener | null;
   private readonly subscriptions = new Set<PostgresSubscription>();
+  private readonly pages: SharedPageReads;
 
   /** A connection string gives the store its own pool, ended by close(); a Pool stays the caller's. */
   constructor(connection: string | Pool, options: PostgresEventStoreOptions = {}) {
@@ -62,6 +64,7 @@ export class PostgresEventStore implements EventStore {
     const notifications = options.notifications ?? true;
     this.announcer = notifications ? new AppendAnnouncer(this.pool) : null;
     this.listener = notifications ? new AppendListener(this.pool, Math.min(this.pollIntervalMs, 1_000)) : null;
+    this.pages = new SharedPageReads(this.pool);
   }
 
   migrate(): Promise<void> {
@@ -85,7 +88,7 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(from: GlobalPosition | 'start', options: SubscribeOptions = {}): Subscription {
     const subscription = new PostgresSubscription(
-      this.pool,
+      this.pages,
       from,
       options,
       { pageSize: this.pageSize, pollIntervalMs: this.pollIntervalMs },

@@ -1,6 +1,5 @@
 import type { GlobalPosition, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
-import type { Queryable } from './queryable';
-import { eventsAfter, readAllPage } from './read-all';
+import type { SharedPageReads } from './shared-page-reads';
 import { WakeSignal } from './wake-signal';
 
 export interface SubscriptionSettings {
@@ -32,7 +31,7 @@ export class PostgresSubscription implements Subscription {
   private closed = false;
 
   constructor(
-    private readonly db: Queryable,
+    private readonly pages: SharedPageReads,
     private readonly from: GlobalPosition | 'start',
     private readonly filter: SubscribeOptions,
     private readonly settings: SubscriptionSettings,
@@ -47,14 +46,19 @@ export class PostgresSubscription implements Subscription {
       let heldBackDelay = HELD_BACK_FIRST_DELAY_MS;
       while (!this.closed) {
         this.signal.clear();
-        const page = await readAllPage(this.db, cursor, true, this.filter, this.settings.pageSize);
-        for (const { position, event } of page) {
+        const page = await this.pages.page(cursor, this.filter, this.settings.pageSize).catch((error: unknown) => {
+          // A page shared with others can be read after this subscription (and its store) closed.
+          if (this.closed) return null;
+          throw error;
+        });
+        if (page === null) return;
+        for (const { position, event } of page.entries) {
           if (this.closed) return;
           cursor = position;
           if (event) yield event;
         }
-        if (page.length === this.settings.pageSize || this.closed) continue;
-        if (await eventsAfter(this.db, cursor)) {
+        if (page.entries.length === this.settings.pageSize || this.closed) continue;
+        if (await page.eventsAfter()) {
           await this.signal.wait(heldBackDelay);
           heldBackDelay = Math.min(heldBackDelay * 2, this.settings.pollIntervalMs);
         } else {
