@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { startTestApp, TestApp } from '../src/testing/test-app';
 
 describe('Organisation directory over GraphQL', () => {
@@ -27,6 +28,22 @@ describe('Organisation directory over GraphQL', () => {
     expect(bad.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     const unknown = await t.graphql(query, {}, 'nobody.here');
     expect(unknown.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers a malformed or oversized body with BAD_USER_INPUT in JSON, never an HTML page with a stack trace', async () => {
+    const server = t.app.getHttpServer();
+    const malformed = await request(server).post('/graphql').set('Content-Type', 'application/json').send('{"query": "{ me { username } }"');
+    const oversized = await request(server)
+      .post('/graphql')
+      .send({ query: '{ me { username } }', variables: { padding: 'x'.repeat(1_100_000) } });
+
+    for (const [res, status] of [[malformed, 400], [oversized, 413]] as const) {
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.text).not.toMatch(/at \S+ \(|node_modules|<html/);
+    }
+    expect(malformed.body.errors[0].message).toMatch(/^The request body was refused: .*JSON/);
   });
 
   it('lets the ADMIN create a unit and a staff account, then the new officer signs in', async () => {

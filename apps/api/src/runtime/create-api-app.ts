@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../app.module';
 import type { Platform } from './platform';
+import { answerRefusedBody } from './refused-body';
 import { sendJsonChunks } from './send-json-chunks';
 
 /** The api's Nest application on Express, as every entry point builds it: main, the e2e tests, the benchmarks. */
@@ -11,6 +12,6 @@ export async function createApiApp(platform: Platform, logger: LoggerService | L
   app.useBodyParser('json', { limit: '1mb' });
   // GraphQL answers POSTs, which no cache revalidates: an ETag would be a SHA-1 of every response body for nothing.
   app.set('etag', false);
-  app.use('/graphql', sendJsonChunks);
+  app.use('/graphql', sendJsonChunks, answerRefusedBody);
   return app;
 }
