@@ -46,6 +46,13 @@ describe('Organisation directory over GraphQL', () => {
     expect(malformed.body.errors[0].message).toMatch(/^The request body was refused: .*JSON/);
   });
 
+  it('answers an unknown path with a JSON 404, never an HTML page with a stack trace', async () => {
+    const res = await request(t.app.getHttpServer()).get('/nope');
+
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ statusCode: 404, message: 'Cannot GET /nope', error: 'Not Found' });
+  });
+
   it('lets the ADMIN create a unit and a staff account, then the new officer signs in', async () => {
     const unit = await t.graphql<{ createUnit: { id: string; position: string } }>(
       'mutation($input: CreateUnitInput!) { createUnit(input: $input) { id revision position } }',
