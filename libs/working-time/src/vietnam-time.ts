@@ -24,8 +24,12 @@ const ISO_INSTANT =
 const LOCAL_DATE = /^([1-9]\d{3})-(\d{2})-(\d{2})$/;
 const TIME_OF_DAY = /^(\d{2}):(\d{2})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isCalendarDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 function invalid(message: string): WorkingTimeError {
@@ -37,45 +41,57 @@ function invalid(message: string): WorkingTimeError {
  * impossible dates over (30 February → 2 March), so both are refused here.
  */
 export function parseInstant(instant: Instant): Date {
+  return new Date(epochMs(instant));
+}
+
+export function epochMs(instant: Instant): number {
   if (instant instanceof Date) {
-    if (Number.isNaN(instant.getTime())) throw invalid('Invalid Date');
-    return new Date(instant.getTime());
+    const ms = instant.getTime();
+    if (Number.isNaN(ms)) throw invalid('Invalid Date');
+    return ms;
   }
+  return parseIso(instant).ms;
+}
+
+/** The instant's milliseconds, and whether the text is already as formatVietnamIso writes it. */
+function parseIso(instant: unknown): { ms: number; canonical: boolean } {
   const match = typeof instant === 'string' ? ISO_INSTANT.exec(instant) : null;
   if (!match) {
     throw invalid(`"${String(instant)}" is not an ISO 8601 instant with an offset, e.g. 2026-11-23T08:00:00+07:00`);
   }
-  const [, y, mo, d, h, mi, s = '0', fraction = '', zulu, sign, oh, om] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+  const [, y, mo, d, h, mi, s, fraction = '', zulu, sign, oh, om] = match;
+  const [year, month, day, hour, minute, second] = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0)];
   const offsetMinutes = zulu === 'Z' ? 0 : (Number(oh) * 60 + Number(om)) * (sign === '-' ? -1 : 1);
   const validOffset = zulu === 'Z' || (Number(oh) <= 23 && Number(om) <= 59);
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || !validOffset) {
-    throw invalid(`"${instant}" is not a valid date and time`);
+    throw invalid(`"${String(instant)}" is not a valid date and time`);
   }
   const millisecond = Number(fraction.padEnd(3, '0').slice(0, 3));
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * MINUTE_MS);
-}
-
-export function epochMs(instant: Instant): number {
-  return parseInstant(instant).getTime();
+  const canonical =
+    zulu !== 'Z' && sign === '+' && offsetMinutes === 7 * 60 && s !== undefined && (fraction === '' || (fraction.length === 3 && millisecond !== 0));
+  return { ms: Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * MINUTE_MS, canonical };
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+// Formatting runs for every instant of every answer (a document history has hundreds): no padStart there.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, value) => pad(value));
 
 /** `YYYY-MM-DDTHH:mm:ss+07:00`, with `.SSS` only when the milliseconds are not zero. Same-offset strings sort chronologically. */
 export function formatVietnamIso(ms: number): string {
   const local = new Date(ms + OFFSET_MS);
   const millis = local.getUTCMilliseconds();
   return (
-    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `${pad(local.getUTCFullYear(), 4)}-${TWO_DIGITS[local.getUTCMonth() + 1]}-${TWO_DIGITS[local.getUTCDate()]}` +
+    `T${TWO_DIGITS[local.getUTCHours()]}:${TWO_DIGITS[local.getUTCMinutes()]}:${TWO_DIGITS[local.getUTCSeconds()]}` +
     `${millis === 0 ? '' : `.${pad(millis, 3)}`}${VIETNAM_UTC_OFFSET}`
   );
 }
 
-/** The instant in Vietnam time, e.g. `2026-11-23T08:00:00+07:00`. */
+/** The instant in Vietnam time, e.g. `2026-11-23T08:00:00+07:00`; a text already written so is answered as it is. */
 export function toVietnamIso(instant: Instant): string {
-  return formatVietnamIso(epochMs(instant));
+  if (instant instanceof Date) return formatVietnamIso(epochMs(instant));
+  const { ms, canonical } = parseIso(instant);
+  return canonical ? instant : formatVietnamIso(ms);
 }
 
 /** The Vietnam calendar date of the instant, e.g. `2026-11-23` for `2026-11-23T00:30:00+07:00` (= 22 Nov UTC). */

@@ -5,21 +5,27 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day of the Gregorian calendar; years before 100 are refused (no document is dated so). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
 /** `YYYY-MM-DD` naming a real calendar day. */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** ISO 8601 date-time with an explicit offset, e.g. `2025-03-04T08:15:00+07:00`. */
 export function isIsoInstant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = ISO_INSTANT.exec(value);
-  if (!match || !isIsoDate(`${match[1]}-${match[2]}-${match[3]}`)) return false;
+  if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) return false;
   if (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59) return false;
   return !Number.isNaN(Date.parse(value));
 }
