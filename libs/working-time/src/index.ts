@@ -9,6 +9,7 @@ export {
   HOUR_MS,
   MINUTE_MS,
   VIETNAM_UTC_OFFSET,
+  isCalendarDate,
   parseInstant,
   toVietnamIso,
   vietnamLocalDate,

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '@app/working-time';
+
 /**
  * Calendar dates and instants as the domain sees them: plain ISO 8601 strings, compared without a clock.
  * Instants must carry an offset (`+07:00` or `Z`) so that they are unambiguous.
@@ -5,14 +7,8 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A real day of the Gregorian calendar; years before 100 are refused (no document is dated so). */
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
-}
+/** A real calendar day; years before 100 are refused (no document is dated so). */
+const isCalendarDay = (year: number, month: number, day: number): boolean => year >= 100 && isCalendarDate(year, month, day);
 
 /** `YYYY-MM-DD` naming a real calendar day. */
 export function isIsoDate(value: unknown): value is string {
