@@ -22,7 +22,7 @@ import { ProcessManagersModule } from './delivery/process-managers.module';
 import { RegistersModule } from './registers/registers.module';
 import { JsonChunks } from './runtime/json-chunks';
 import type { Platform } from './runtime/platform';
-import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS } from './runtime/tokens';
+import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS, READ_MODEL_MOVES } from './runtime/tokens';
 
 @Module({})
 export class AppModule {
@@ -35,6 +35,7 @@ export class AppModule {
       { provide: CONSISTENCY_GATE, useValue: platform.consistency },
       { provide: CONSISTENCY_TIMEOUT_MS, useValue: platform.env.CONSISTENCY_TIMEOUT_MS },
       { provide: PROJECTION_STATUS, useValue: platform.projections },
+      { provide: READ_MODEL_MOVES, useValue: platform.readModelMoves },
     ];
     const PlatformModule = { module: class PlatformModule {}, global: true, providers: platformProviders, exports: platformProviders };
     return {
@@ -50,6 +51,7 @@ export class AppModule {
           context: ({ req }: { req: unknown }) => ({ req }),
           formatError,
           includeStacktraceInErrorResponses: false,
+          introspection: platform.env.GRAPHQL_INTROSPECTION,
           playground: false,
           // Apollo types this as answering a string; its Express integration hands the value to res.send
           // untouched, and sendJsonChunks (createApiApp) writes it buffer by buffer. See json-chunks.ts for why.

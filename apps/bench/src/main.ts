@@ -1,3 +1,4 @@
+import './production-mode';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import type { BenchContext, ResultRow } from './benchmark';
 import { BENCHMARKS } from './benchmarks';

@@ -5,11 +5,12 @@ describe('loadEnvironment', () => {
     const env = loadEnvironment({});
     expect(env).toMatchObject({ PORT: 3000, EVENT_STORE: 'postgres', RUN_PROJECTIONS: true, CONSISTENCY_TIMEOUT_MS: 2000 });
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.GRAPHQL_INTROSPECTION).toBeUndefined();
   });
 
   it('parses numbers and booleans', () => {
-    const env = loadEnvironment({ PORT: '8080', RUN_PROJECTIONS: 'false', SEED_DEMO: '0' });
-    expect(env).toMatchObject({ PORT: 8080, RUN_PROJECTIONS: false, SEED_DEMO: false });
+    const env = loadEnvironment({ PORT: '8080', RUN_PROJECTIONS: 'false', SEED_DEMO: '0', GRAPHQL_INTROSPECTION: 'true' });
+    expect(env).toMatchObject({ PORT: 8080, RUN_PROJECTIONS: false, SEED_DEMO: false, GRAPHQL_INTROSPECTION: true });
   });
 
   it('names every invalid variable', () => {

@@ -54,6 +54,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
   CONSISTENCY_TIMEOUT_MS = 2000;
 
+  /** Whether clients may introspect the GraphQL schema; unset, Apollo's default: on unless NODE_ENV=production. */
+  @IsOptional() @Transform(toBool)
+  GRAPHQL_INTROSPECTION?: boolean;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 }
@@ -68,7 +72,7 @@ export class ConfigurationError extends Error {
 const VARIABLES = [
   'PORT', 'DATABASE_URL', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT', 'EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING',
   'JWT_SECRET', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_USERNAME_CLAIM', 'RUN_PROJECTIONS', 'SEED_DEMO',
-  'CONSISTENCY_TIMEOUT_MS', 'LOG_LEVEL',
+  'CONSISTENCY_TIMEOUT_MS', 'GRAPHQL_INTROSPECTION', 'LOG_LEVEL',
 ] as const;
 
 /** Validates the environment; throws a ConfigurationError naming every bad variable. Empty values count as unset. */

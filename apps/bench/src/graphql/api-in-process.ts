@@ -37,6 +37,8 @@ export async function startApiInProcess(databaseUrl: string, runProjections = tr
     JWT_SECRET: 'bench-only-secret-that-is-long-enough-0123456789',
     CONSISTENCY_TIMEOUT_MS: '10000',
     LOG_LEVEL: 'error',
+    // The benchmark finds the operations it needs by introspection, which production mode turns off by default.
+    GRAPHQL_INTROSPECTION: 'true',
     RUN_PROJECTIONS: String(runProjections),
   });
   const errors: string[] = [];
