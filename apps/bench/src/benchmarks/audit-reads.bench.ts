@@ -4,6 +4,7 @@ import { DEFAULT_INCOMING_REGISTER_CODE } from '@app/domain';
 import { toVietnamIso, vietnamLocalDate } from '@app/working-time';
 import type { Benchmark, ResultRow } from '../benchmark';
 import { GraphQLClient } from '../graphql/graphql-client';
+import { timedPostsFromWorker } from '../graphql/worker-client';
 import { rootFields } from '../graphql/schema-fields';
 import { latencyRow, skippedRow } from '../result-rows';
 
@@ -37,8 +38,8 @@ const REQUIRED = {
 
 /**
  * (h) Audit reads of one incoming document with 100 events (receive, register, assign, start, 96 progress
- * reports, all through the API): `documentHistory` and `documentAsOf` (an instant after event 50) over HTTP,
- * one call at a time; and the same through the service layer in process (DocumentStreamReader + the resolver's
+ * reports, all through the API): `documentHistory` and `documentAsOf` (an instant after event 50) over HTTP from
+ * a client on a worker thread, one call at a time; and the same through the service layer in process (DocumentStreamReader + the resolver's
  * mapping) to show what HTTP and GraphQL add.
  */
 export const auditReadsBenchmark: Benchmark = {
@@ -87,31 +88,23 @@ export const auditReadsBenchmark: Benchmark = {
         }
       }
 
-      const historyParsed = async () => {
-        const { data, ms } = await client.timedRequest<{ documentHistory: unknown[] }>('documentHistory', HISTORY, { id }, auditor);
-        if (data.documentHistory.length !== EVENTS) throw new Error(`documentHistory returned ${data.documentHistory.length} events, expected ${EVENTS}`);
-        return ms;
+      // Every HTTP read is sent by a client on a worker thread (a front end runs on its own machine, not in the
+      // api's event loop), and each of its answers must equal, byte for byte, one answer parsed and checked here.
+      const checkedAnswer = async (query: string, variables: Record<string, unknown>, check: (data: Record<string, unknown> | undefined) => string | null) => {
+        const { status, body } = await client.timedBody(query, variables, auditor);
+        const problem = check((JSON.parse(body.toString('utf8')) as { data?: Record<string, unknown> }).data);
+        if (problem !== null) throw new Error(`${problem}: HTTP ${status} ${body.toString('utf8', 0, 200)}`);
+        return { query, variables, expected: body };
       };
-      // The timed history answers are compared byte for byte with one answer parsed and checked here: the client
-      // then decodes no 170 KB into the api's heap and event loop on every call (a front end decodes on its own
-      // machine); the second row shows what decoding and parsing add.
-      const { status, body: reference } = await client.timedBody(HISTORY, { id }, auditor);
-      const checked = JSON.parse(reference.toString('utf8')) as { data?: { documentHistory?: unknown[] } | null };
-      if (checked.data?.documentHistory?.length !== EVENTS) {
-        throw new Error(`documentHistory did not answer ${EVENTS} events: HTTP ${status} ${reference.toString('utf8', 0, 200)}`);
-      }
-      const history = async () => {
-        const { body, ms } = await client.timedBody(HISTORY, { id }, auditor);
-        if (!body.equals(reference)) throw new Error('documentHistory answered differently from the checked reference answer');
-        return ms;
-      };
-      const asOf = async () => {
-        const { data, ms } = await client.timedRequest<{ documentAsOf: { revision: number } | null }>('documentAsOf', AS_OF, { id, at: middle }, auditor);
-        const revision = data.documentAsOf?.revision;
-        if (revision !== EVENTS / 2 - 1) throw new Error(`documentAsOf(middle) is at revision ${revision}, expected ${EVENTS / 2 - 1}`);
-        return ms;
-      };
-      const historyOf = (name: string, query: string) => async () => (await client.timedRequest(name, query, { id }, auditor)).ms;
+      const historyRead = (query: string) =>
+        checkedAnswer(query, { id }, (data) => {
+          const events = data?.documentHistory;
+          return Array.isArray(events) && events.length === EVENTS ? null : `documentHistory did not answer ${EVENTS} events`;
+        });
+      const asOfRead = await checkedAnswer(AS_OF, { id, at: middle }, (data) => {
+        const revision = (data?.documentAsOf as { revision?: number } | null | undefined)?.revision;
+        return revision === EVENTS / 2 - 1 ? null : `documentAsOf(middle) is at revision ${revision}, expected ${EVENTS / 2 - 1}`;
+      });
 
       // The service layer without HTTP: what the resolver does, minus GraphQL and the access log.
       const { DocumentStreamReader } = await import('../../../api/src/audit/document-stream.reader');
@@ -128,32 +121,35 @@ export const auditReadsBenchmark: Benchmark = {
 
       const calls = ctx.options.quick ? 100 : 400;
       const warmup = ctx.options.quick ? 20 : 50;
-      // Each op answers its own duration: over HTTP from sending to the last byte, in process the wall time.
-      const time = async (op: () => Promise<number>): Promise<number[]> => {
+      type Read = Awaited<ReturnType<typeof checkedAnswer>>;
+      // Over HTTP from sending to the last byte (the worker's clock), warm-up calls left out.
+      const fromWorker = async (read: Read, count = calls, warm = warmup) =>
+        (await timedPostsFromWorker({ endpoint: api.endpoint, ...read, token: auditor, count: warm + count })).slice(warm);
+      // In process, the wall time.
+      const time = async (op: () => Promise<unknown>): Promise<number[]> => {
         for (let i = 0; i < warmup; i++) await op();
         const samples: number[] = [];
-        for (let i = 0; i < calls; i++) samples.push(await op());
+        for (let i = 0; i < calls; i++) {
+          const t0 = performance.now();
+          await op();
+          samples.push(performance.now() - t0);
+        }
         return samples;
-      };
-      const wall = (op: () => Promise<unknown>) => async () => {
-        const t0 = performance.now();
-        await op();
-        return performance.now() - t0;
       };
       // What recording a read costs: alternating rounds of the cheapest history read with the access log as it
       // is and with recordRead a no-op, so that both sides see the same machine.
       const accessLog = api.app.get(AccessLog, { strict: false });
       const record = accessLog.recordRead;
-      const minimal = historyOf('documentHistory', HISTORY_MINIMAL);
       const accessLogAlternating = async (): Promise<{ on: number[]; off: number[] }> => {
-        for (let i = 0; i < warmup; i++) await minimal();
+        const minimal = await historyRead(HISTORY_MINIMAL);
+        await fromWorker(minimal, 0);
         const on: number[] = [];
         const off: number[] = [];
         for (let round = 0; round < 8; round++) {
           const samples = round % 2 === 0 ? on : off;
           if (samples === off) accessLog.recordRead = () => undefined;
           try {
-            for (let i = 0; i < calls / 4; i++) samples.push(await minimal());
+            samples.push(...(await fromWorker(minimal, calls / 4, 0)));
           } finally {
             accessLog.recordRead = record;
           }
@@ -163,19 +159,13 @@ export const auditReadsBenchmark: Benchmark = {
 
       ctx.log(`(h) timing ${calls} calls of each (after ${warmup} warm-up calls)`);
       const rows: ResultRow[] = [
-        latencyRow('h', `documentHistory over GraphQL, ${EVENTS} events`, await time(history), 'HTTP + GraphQL, all fields, as the auditor; to the last byte', {
+        latencyRow('h', `documentHistory over GraphQL, ${EVENTS} events`, await fromWorker(await historyRead(HISTORY)), 'HTTP + GraphQL, all fields, as the auditor; to the last byte', {
           target: { metric: 'p99Ms', max: TARGET_HISTORY_P99_MS },
         }),
         latencyRow(
           'h',
-          '  documentHistory over GraphQL, clock stopped after JSON.parse',
-          await time(wall(historyParsed)),
-          "the same with the client's decoding and parsing of 170 KB (bench client in the api's process)",
-        ),
-        latencyRow(
-          'h',
           '  documentHistory over GraphQL, { revision } only',
-          await time(historyOf('documentHistory', HISTORY_MINIMAL)),
+          await fromWorker(await historyRead(HISTORY_MINIMAL)),
           'same read and mapping, almost nothing to serialize: HTTP + auth + GraphQL overhead',
         ),
         ...(await accessLogAlternating().then(({ on, off }) => [
@@ -185,34 +175,32 @@ export const auditReadsBenchmark: Benchmark = {
         latencyRow(
           'h',
           '  documentHistory over GraphQL, { revision data metadata }',
-          await time(historyOf('documentHistory', HISTORY_JSON)),
+          await fromWorker(await historyRead(HISTORY_JSON)),
           'the two JSON scalar fields only',
         ),
         latencyRow(
           'h',
           '  documentHistory over GraphQL, every field but data, metadata',
-          await time(historyOf('documentHistory', HISTORY_NO_JSON)),
+          await fromWorker(await historyRead(HISTORY_NO_JSON)),
           'the typed fields only',
         ),
-        latencyRow('h', `documentAsOf over GraphQL (at event ${EVENTS / 2})`, await time(asOf), 'HTTP + GraphQL; folds events up to the instant', {
+        latencyRow('h', `documentAsOf over GraphQL (at event ${EVENTS / 2})`, await fromWorker(asOfRead), 'HTTP + GraphQL; folds events up to the instant', {
           target: { metric: 'p99Ms', max: TARGET_AS_OF_P99_MS },
         }),
-        latencyRow('h', '  service: read the stream (DocumentStreamReader.readFor)', await time(wall(() => reader.readFor(principal, id))), 'in process, no HTTP'),
+        latencyRow('h', '  service: read the stream (DocumentStreamReader.readFor)', await time(() => reader.readFor(principal, id)), 'in process, no HTTP'),
         latencyRow(
           'h',
           '  service: readFor + toHistoryEvent × 100',
-          await time(
-            wall(async () => {
-              const stream = await reader.readFor(principal, id);
-              return stream.events.map((event) => toHistoryEvent(stream.kind, event, upcasters));
-            }),
-          ),
+          await time(async () => {
+            const stream = await reader.readFor(principal, id);
+            return stream.events.map((event) => toHistoryEvent(stream.kind, event, upcasters));
+          }),
           'in process, no HTTP; the resolver minus GraphQL serialization and the access log',
         ),
         latencyRow(
           'h',
           '  service: readFor + stateAsOf',
-          await time(wall(async () => stateAsOf(await reader.readFor(principal, id), middle, upcasters))),
+          await time(async () => stateAsOf(await reader.readFor(principal, id), middle, upcasters)),
           'in process, no HTTP',
         ),
       ];
