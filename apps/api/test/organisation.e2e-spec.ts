@@ -105,6 +105,8 @@ describe('Organisation directory over GraphQL', () => {
   });
 
   it('locks an account: its token stops working at once', async () => {
+    // Signed in before: the api knows the account (and keeps it between requests).
+    expect((await t.graphql('{ me { username } }', {}, 'luutru.stc')).errors).toBeUndefined();
     const lock = await t.graphql(
       'mutation { lockStaffAccount(username: "luutru.stc", reason: "Chuyển công tác") { position } }',
       {},

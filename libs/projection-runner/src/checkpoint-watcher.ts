@@ -14,6 +14,12 @@ export interface CheckpointWatcherOptions {
   readonly logger?: ProjectionLogger;
 }
 
+/** Told which projections' checkpoints moved; after a lost LISTEN connection, every projection. */
+export type CheckpointMoveListener = (names: ReadonlySet<string>) => void;
+
+/** How long after a lost LISTEN connection the watcher tries again, while anyone watches moves. */
+const RELISTEN_MS = 1_000;
+
 interface Waiter {
   readonly position: GlobalPosition;
   readonly names: readonly string[];
@@ -30,6 +36,8 @@ interface Waiter {
 export class CheckpointWatcher {
   private readonly positions = new Map<string, Checkpoint>();
   private readonly waiters = new Set<Waiter>();
+  private readonly moveListeners = new Set<CheckpointMoveListener>();
+  private relistenTimer: NodeJS.Timeout | null = null;
   private readonly pollMs: number;
   private readonly logger: ProjectionLogger;
   private loaded = false;
@@ -46,10 +54,33 @@ export class CheckpointWatcher {
   /** Feeds checkpoints committed in this process. */
   observe(moved: ReadonlyMap<string, GlobalPosition> | Readonly<Record<string, GlobalPosition>>): void {
     const entries = moved instanceof Map ? [...moved] : Object.entries(moved);
+    const names = new Set<string>();
     for (const [name, position] of entries) {
-      if (this.positions.has(name) && isAfter(position, this.positions.get(name) ?? null)) this.positions.set(name, position);
+      if (this.positions.has(name) && isAfter(position, this.positions.get(name) ?? null)) {
+        this.positions.set(name, position);
+        names.add(name);
+      }
     }
+    this.moved(names);
     this.settle();
+  }
+
+  /**
+   * Calls `listener` with the projections whose checkpoints moved, in this process or any other, until the
+   * returned function is called; before any waiter of those checkpoints is released. While anyone watches,
+   * the LISTEN connection is kept open (re-opened after a loss, when every projection counts as moved).
+   */
+  watchMoves(listener: CheckpointMoveListener): () => void {
+    this.moveListeners.add(listener);
+    void this.listen();
+    return () => {
+      this.moveListeners.delete(listener);
+    };
+  }
+
+  /** Whether moves committed by any process reach this watcher now: its LISTEN connection is up. */
+  get live(): boolean {
+    return this.listener !== null;
   }
 
   /** Resolves once every projection (or each of `names`) is at or past `position`. */
@@ -88,6 +119,9 @@ export class CheckpointWatcher {
       waiter.reject(new Error('The checkpoint watcher was closed'));
     }
     this.waiters.clear();
+    this.moveListeners.clear();
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
+    this.relistenTimer = null;
     this.stopPolling();
     const listener = this.listener;
     this.listener = null;
@@ -97,12 +131,36 @@ export class CheckpointWatcher {
 
   private listen(): Promise<void> {
     this.listening ??= this.connectListener().catch((error: unknown) => {
-      // Waiting still works by polling; the next wait tries to listen again.
+      // Waiting still works by polling; the next wait (or the re-listen timer) tries to listen again.
       this.listening = null;
       this.logger.warn('Could not LISTEN for projection checkpoints; polling instead', { error: toError(error) });
+      this.relistenLater();
       return this.refresh();
     });
     return this.listening;
+  }
+
+  /** Moves may have been missed: every projection counts as moved, and while anyone watches, listen again. */
+  private lostListener(client: Client): void {
+    if (this.listener !== client) return;
+    this.listener = null;
+    this.listening = null;
+    this.moved(new Set(this.options.names));
+    this.relistenLater();
+  }
+
+  private relistenLater(): void {
+    if (this.closed || this.moveListeners.size === 0 || this.relistenTimer) return;
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = null;
+      if (this.moveListeners.size > 0) void this.listen();
+    }, RELISTEN_MS);
+    this.relistenTimer.unref();
+  }
+
+  private moved(names: ReadonlySet<string>): void {
+    if (names.size === 0) return;
+    for (const listener of this.moveListeners) listener(names);
   }
 
   private async connectListener(): Promise<void> {
@@ -114,12 +172,10 @@ export class CheckpointWatcher {
     });
     client.on('error', (error) => {
       this.logger.warn('Lost the LISTEN connection for projection checkpoints', { error });
-      if (this.listener === client) {
-        this.listener = null;
-        this.listening = null;
-      }
+      this.lostListener(client);
       client.end().catch(() => undefined);
     });
+    client.on('end', () => this.lostListener(client));
     await client.connect();
     await client.query(`LISTEN ${CHECKPOINTS_CHANNEL}`);
     if (this.closed) {
@@ -133,11 +189,16 @@ export class CheckpointWatcher {
 
   private async refresh(): Promise<void> {
     const stored = await readCheckpoints(this.options.pool, this.options.names);
+    const names = new Set<string>();
     for (const name of this.options.names) {
       const position = stored.get(name) ?? null;
-      if (!this.positions.has(name) || isAfter(position, this.positions.get(name) ?? null)) this.positions.set(name, position);
+      if (!this.positions.has(name) || isAfter(position, this.positions.get(name) ?? null)) {
+        this.positions.set(name, position);
+        names.add(name);
+      }
     }
     this.loaded = true;
+    this.moved(names);
     this.settle();
   }
 

@@ -1,6 +1,6 @@
 import type { EventStore, GlobalPosition } from '@app/event-store';
 import type { Pool } from 'pg';
-import { CheckpointWatcher } from './checkpoint-watcher';
+import { CheckpointMoveListener, CheckpointWatcher } from './checkpoint-watcher';
 import { ProjectionSchemaChangedError, UnknownProjectionError } from './errors';
 import { jsonLogger, ProjectionLogger } from './logger';
 import { isAfter } from './positions';
@@ -128,6 +128,16 @@ export class ProjectionRunner {
   waitForPosition(position: GlobalPosition, timeoutMs: number): Promise<void> {
     for (const group of this.groups) group.want(position, timeoutMs);
     return this.watcher.waitForPosition(position, timeoutMs);
+  }
+
+  /** See CheckpointWatcher.watchMoves: which read models changed, from this process or any other. */
+  watchCheckpointMoves(listener: CheckpointMoveListener): () => void {
+    return this.watcher.watchMoves(listener);
+  }
+
+  /** Whether every checkpoint move reaches this process now (see CheckpointWatcher.live). */
+  get checkpointMovesLive(): boolean {
+    return this.watcher.live;
   }
 
   async status(): Promise<ProjectionStatus[]> {

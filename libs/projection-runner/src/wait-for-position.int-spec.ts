@@ -71,4 +71,36 @@ describe('waitForPosition (read your writes)', () => {
     await expect(waiting).rejects.toBeInstanceOf(ProjectionTimeoutError);
     await expect(waiting).rejects.toMatchObject({ position, timeoutMs: 300, lagging: [{ name: 'stuck', checkpoint: null }] });
   });
+
+  it('tells move watchers which checkpoints moved before it releases waiters, and after a lost LISTEN connection that all may have', async () => {
+    const runner = ctx.runner({ projections: [testRegisterProjection({ name: 'register' })], ...lazy });
+    await runner.start();
+    const apiPool = ctx.otherPool();
+    const watcher = new CheckpointWatcher({ pool: apiPool, names: ['register', 'other'], pollMs: 60_000 });
+    const moves: string[][] = [];
+    const unwatch = watcher.watchMoves((names) => moves.push([...names].sort()));
+    try {
+      // Loading the checkpoints once listening counts as their first move.
+      await eventually(async () => watcher.live && moves.length > 0, 5_000, 'the watcher to listen');
+      moves.length = 0;
+      const { position } = await ctx.store.append('doc-1', documentEvents(1, 1), 'no_stream');
+      const released = watcher.waitForPosition(position, 5_000, ['register']).then(() => moves.length);
+      expect(await released).toBeGreaterThan(0);
+      expect(moves).toContainEqual(['register']);
+      expect(moves.flat()).not.toContain('other');
+
+      // The server ends the LISTEN connection: moves may be missed from then on, so every projection counts as moved.
+      moves.length = 0;
+      await ctx.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN projection_checkpoints'");
+      await eventually(async () => !watcher.live, 5_000, 'the watcher to see the connection lost');
+      expect(moves).toContainEqual(['other', 'register']);
+      await eventually(async () => watcher.live, 10_000, 'the watcher to listen again');
+      moves.length = 0;
+      await ctx.store.append('doc-2', documentEvents(2, 1), 'no_stream');
+      await eventually(async () => moves.some((names) => names.includes('register')), 5_000, 'a move after listening again');
+    } finally {
+      unwatch();
+      await watcher.close();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CachedPrincipalDirectory } from '../auth/cached-principal-directory';
 import { PRINCIPAL_DIRECTORY } from '../auth/principal';
 import { HandlerDirectory } from '../incoming/handler-directory';
 import { DelegatedAuthority } from './delegated-authority';
@@ -16,7 +17,8 @@ import { OrganisationResolver } from './organisation.resolver';
     HandlerDirectory,
     OrganisationResolver,
     DelegationResolver,
-    { provide: PRINCIPAL_DIRECTORY, useExisting: DirectoryQueries },
+    CachedPrincipalDirectory,
+    { provide: PRINCIPAL_DIRECTORY, useExisting: CachedPrincipalDirectory },
   ],
   exports: [DirectoryQueries, DelegationQueries, DelegatedAuthority, PRINCIPAL_DIRECTORY],
 })

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Environment } from '@app/config';
 import type { EventStore } from '@app/event-store';
 import type { TokenVerifier } from '@app/auth';
+import type { ReadModelMoves } from '../auth/cached-principal-directory';
 import type { ConsistencyGate } from '../common/consistency';
 import type { ProjectionStatusSource } from './tokens';
 
@@ -13,4 +14,5 @@ export interface Platform {
   readonly tokens: TokenVerifier;
   readonly consistency: ConsistencyGate;
   readonly projections: ProjectionStatusSource;
+  readonly readModelMoves: ReadModelMoves;
 }
