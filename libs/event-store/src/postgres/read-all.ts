@@ -38,11 +38,12 @@ export async function readAllPage(
   limit: number,
 ): Promise<PageEntry[]> {
   const bound = from === 'start' ? (forwards ? BEFORE_FIRST : AFTER_LAST) : toBound(from);
-  const { rows } = await db.query<EventRow & { matches: boolean }>({
+  const { rows } = await db.query<[...EventRow, matches: boolean]>({
     name: forwards ? 'event_store_read_all_forwards' : 'event_store_read_all_backwards',
-    text: `SELECT ${EVENT_COLUMNS}, m.matches,
+    text: `SELECT ${EVENT_COLUMNS},
                   CASE WHEN m.matches THEN e.data END AS data,
-                  CASE WHEN m.matches THEN e.metadata END AS metadata
+                  CASE WHEN m.matches THEN e.metadata END AS metadata,
+                  m.matches
              FROM ${EVENTS_TABLE} e
             CROSS JOIN LATERAL (
               SELECT ($4::text[] IS NULL OR e.type = ANY($4::text[]))
@@ -52,8 +53,9 @@ export async function readAllPage(
             ORDER BY e.tx_id ${forwards ? 'ASC' : 'DESC'}, e.global_seq ${forwards ? 'ASC' : 'DESC'}
             LIMIT $3`,
     values: [bound.txId.toString(), bound.seq.toString(), limit, filter.eventTypes ?? null, filter.streamPrefixes ?? null],
+    rowMode: 'array',
   });
-  return rows.map((row) => ({ position: rowPosition(row), event: row.matches ? toRecordedEvent(row) : null }));
+  return rows.map((row) => ({ position: rowPosition(row), event: row[9] ? toRecordedEvent(row) : null }));
 }
 
 /** Reads $all page by page; see VISIBLE for which events are readable. */
@@ -96,19 +98,21 @@ export async function eventsAfter(db: Queryable, from: GlobalPosition | 'start')
 }
 
 export async function headPosition(db: Queryable): Promise<GlobalPosition | null> {
-  const { rows } = await db.query<Pick<EventRow, 'tx_id' | 'global_seq'>>({
+  const { rows } = await db.query<[txId: string, globalSeq: string]>({
     name: 'event_store_head_position',
-    text: `SELECT e.tx_id::text AS tx_id, e.global_seq::text AS global_seq FROM ${EVENTS_TABLE} e
+    text: `SELECT e.tx_id::text, e.global_seq::text FROM ${EVENTS_TABLE} e
             WHERE ${VISIBLE} ORDER BY e.tx_id DESC, e.global_seq DESC LIMIT 1`,
+    rowMode: 'array',
   });
   return rows.length > 0 ? rowPosition(rows[0]) : null;
 }
 
 export async function lastPosition(db: Queryable): Promise<GlobalPosition | null> {
-  const { rows } = await db.query<Pick<EventRow, 'tx_id' | 'global_seq'>>({
+  const { rows } = await db.query<[txId: string, globalSeq: string]>({
     name: 'event_store_last_position',
-    text: `SELECT e.tx_id::text AS tx_id, e.global_seq::text AS global_seq FROM ${EVENTS_TABLE} e
+    text: `SELECT e.tx_id::text, e.global_seq::text FROM ${EVENTS_TABLE} e
             ORDER BY e.tx_id DESC, e.global_seq DESC LIMIT 1`,
+    rowMode: 'array',
   });
   return rows.length > 0 ? rowPosition(rows[0]) : null;
 }

@@ -22,10 +22,11 @@ export async function* readStream(
               WHERE e.stream_id = $1 AND e.revision ${forwards ? '>=' : '<='} $2
               ORDER BY e.revision ${forwards ? 'ASC' : 'DESC'} LIMIT $3`,
       values: [streamId, from.toString(), limit],
+      rowMode: 'array',
     });
     for (const row of rows) yield toRecordedEvent(row);
     if (rows.length < limit) return;
     remaining -= rows.length;
-    from = BigInt(rows[rows.length - 1].revision) + (forwards ? 1n : -1n);
+    from = BigInt(rows[rows.length - 1][3]) + (forwards ? 1n : -1n);
   }
 }
