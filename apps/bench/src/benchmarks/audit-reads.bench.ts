@@ -120,6 +120,9 @@ export const auditReadsBenchmark: Benchmark = {
       if (!principal) throw new Error('the demo auditor kiemtra.ubnd is not in the directory');
 
       const calls = ctx.options.quick ? 100 : 400;
+      // The two rows with a p99 target: with 400 calls their p99 is the 4th-slowest call, which one noisy moment
+      // of the machine decides; 2,000 calls make it the 20th.
+      const targetCalls = ctx.options.quick ? 100 : 2_000;
       const warmup = ctx.options.quick ? 20 : 50;
       type Read = Awaited<ReturnType<typeof checkedAnswer>>;
       // Over HTTP from sending to the last byte (the worker's clock), warm-up calls left out.
@@ -157,9 +160,9 @@ export const auditReadsBenchmark: Benchmark = {
         return { on, off };
       };
 
-      ctx.log(`(h) timing ${calls} calls of each (after ${warmup} warm-up calls)`);
+      ctx.log(`(h) timing ${targetCalls} calls of each target row and ${calls} of each other (after ${warmup} warm-up calls)`);
       const rows: ResultRow[] = [
-        latencyRow('h', `documentHistory over GraphQL, ${EVENTS} events`, await fromWorker(await historyRead(HISTORY)), 'HTTP + GraphQL, all fields, as the auditor; to the last byte', {
+        latencyRow('h', `documentHistory over GraphQL, ${EVENTS} events`, await fromWorker(await historyRead(HISTORY), targetCalls), 'HTTP + GraphQL, all fields, as the auditor; to the last byte', {
           target: { metric: 'p99Ms', max: TARGET_HISTORY_P99_MS },
         }),
         latencyRow(
@@ -184,7 +187,7 @@ export const auditReadsBenchmark: Benchmark = {
           await fromWorker(await historyRead(HISTORY_NO_JSON)),
           'the typed fields only',
         ),
-        latencyRow('h', `documentAsOf over GraphQL (at event ${EVENTS / 2})`, await fromWorker(asOfRead), 'HTTP + GraphQL; folds events up to the instant', {
+        latencyRow('h', `documentAsOf over GraphQL (at event ${EVENTS / 2})`, await fromWorker(asOfRead, targetCalls), 'HTTP + GraphQL; folds events up to the instant', {
           target: { metric: 'p99Ms', max: TARGET_AS_OF_P99_MS },
         }),
         latencyRow('h', '  service: read the stream (DocumentStreamReader.readFor)', await time(() => reader.readFor(principal, id)), 'in process, no HTTP'),
