@@ -46,6 +46,12 @@ describe('Organisation directory over GraphQL', () => {
     expect(malformed.body.errors[0].message).toMatch(/^The request body was refused: .*JSON/);
   });
 
+  it("keeps an idle connection open longer than the proxies in front of it (65 s, not Node's 5 s)", async () => {
+    const res = await request(t.app.getHttpServer()).get('/health').set('Connection', 'keep-alive');
+
+    expect(res.headers['keep-alive']).toBe('timeout=65');
+  });
+
   it('answers an unknown path with a JSON 404, never an HTML page with a stack trace', async () => {
     const res = await request(t.app.getHttpServer()).get('/nope');
 

@@ -3,7 +3,7 @@ import { ConfigurationError, loadEnvironment } from './environment';
 describe('loadEnvironment', () => {
   it('applies the documented defaults to an empty environment', () => {
     const env = loadEnvironment({});
-    expect(env).toMatchObject({ PORT: 3000, EVENT_STORE: 'postgres', RUN_PROJECTIONS: true, CONSISTENCY_TIMEOUT_MS: 2000 });
+    expect(env).toMatchObject({ PORT: 3000, EVENT_STORE: 'postgres', RUN_PROJECTIONS: true, CONSISTENCY_TIMEOUT_MS: 2000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000 });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.GRAPHQL_INTROSPECTION).toBeUndefined();
   });

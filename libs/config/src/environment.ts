@@ -54,6 +54,14 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
   CONSISTENCY_TIMEOUT_MS = 2000;
 
+  /**
+   * How long an idle keep-alive connection stays open. Node's default (5 s) is shorter than the idle timeout of
+   * the proxies and load balancers in front of an api (60 s is common): one of them reusing a connection the api
+   * has just closed fails that request ("socket hang up", a 502).
+   */
+  @Transform(toInt) @IsInt() @Min(1_000) @Max(600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
   /** Whether clients may introspect the GraphQL schema; unset, Apollo's default: on unless NODE_ENV=production. */
   @IsOptional() @Transform(toBool)
   GRAPHQL_INTROSPECTION?: boolean;
@@ -72,7 +80,7 @@ export class ConfigurationError extends Error {
 const VARIABLES = [
   'PORT', 'DATABASE_URL', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT', 'EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING',
   'JWT_SECRET', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_USERNAME_CLAIM', 'RUN_PROJECTIONS', 'SEED_DEMO',
-  'CONSISTENCY_TIMEOUT_MS', 'GRAPHQL_INTROSPECTION', 'LOG_LEVEL',
+  'CONSISTENCY_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'GRAPHQL_INTROSPECTION', 'LOG_LEVEL',
 ] as const;
 
 /** Validates the environment; throws a ConfigurationError naming every bad variable. Empty values count as unset. */

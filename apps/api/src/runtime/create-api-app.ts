@@ -13,5 +13,9 @@ export async function createApiApp(platform: Platform, logger: LoggerService | L
   // GraphQL answers POSTs, which no cache revalidates: an ETag would be a SHA-1 of every response body for nothing.
   app.set('etag', false);
   app.use('/graphql', sendJsonChunks, answerRefusedBody);
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = platform.env.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // Kept above the keep-alive timeout, the usual pairing: an idle connection must not meet the headers timer first.
+  server.headersTimeout = platform.env.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1_000;
   return app;
 }
