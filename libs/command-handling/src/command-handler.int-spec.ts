@@ -57,6 +57,13 @@ describe('CommandHandler keeping the state a command left', () => {
   const run = (handler: CommandHandler, streamId: string, type: CounterCommand['type'], commandId: string = randomUUID()) =>
     handler.handle({ streamId, decider: counter, command: { type, data: {}, context }, envelope: { commandId } });
 
+  /** Two handlers (as two processes would have) writing one new stream. */
+  const twoWriters = () => ({
+    mine: new CommandHandler(store, new Upcasters()),
+    other: new CommandHandler(store, new Upcasters()),
+    streamId: `counter-${randomUUID()}`,
+  });
+
   async function stored(streamId: string): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     for await (const event of store.readStream(streamId)) events.push(event);
@@ -82,9 +89,7 @@ describe('CommandHandler keeping the state a command left', () => {
   });
 
   it('decides again on a fresh read when another writer appended in between', async () => {
-    const mine = new CommandHandler(store, new Upcasters());
-    const other = new CommandHandler(store, new Upcasters());
-    const streamId = `counter-${randomUUID()}`;
+    const { mine, other, streamId } = twoWriters();
 
     await run(mine, streamId, 'Add');
     await run(other, streamId, 'Add');
@@ -97,9 +102,7 @@ describe('CommandHandler keeping the state a command left', () => {
   });
 
   it('never refuses on the kept state: the refusal or acceptance is the stream as stored', async () => {
-    const mine = new CommandHandler(store, new Upcasters());
-    const other = new CommandHandler(store, new Upcasters());
-    const streamId = `counter-${randomUUID()}`;
+    const { mine, other, streamId } = twoWriters();
 
     await run(mine, streamId, 'Add');
     await run(mine, streamId, 'Close');
@@ -114,9 +117,7 @@ describe('CommandHandler keeping the state a command left', () => {
   });
 
   it('does nothing only when the stream as stored leaves nothing to do', async () => {
-    const mine = new CommandHandler(store, new Upcasters());
-    const other = new CommandHandler(store, new Upcasters());
-    const streamId = `counter-${randomUUID()}`;
+    const { mine, other, streamId } = twoWriters();
 
     await run(mine, streamId, 'Close');
     await run(other, streamId, 'Reopen');
