@@ -22,7 +22,7 @@ import { ProcessManagersModule } from './delivery/process-managers.module';
 import { RegistersModule } from './registers/registers.module';
 import { JsonChunks } from './runtime/json-chunks';
 import type { Platform } from './runtime/platform';
-import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS, READ_MODEL_MOVES } from './runtime/tokens';
+import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS, READ_MODEL_CHANGES } from './runtime/tokens';
 
 @Module({})
 export class AppModule {
@@ -35,7 +35,7 @@ export class AppModule {
       { provide: CONSISTENCY_GATE, useValue: platform.consistency },
       { provide: CONSISTENCY_TIMEOUT_MS, useValue: platform.env.CONSISTENCY_TIMEOUT_MS },
       { provide: PROJECTION_STATUS, useValue: platform.projections },
-      { provide: READ_MODEL_MOVES, useValue: platform.readModelMoves },
+      { provide: READ_MODEL_CHANGES, useValue: platform.readModelChanges },
     ];
     const PlatformModule = { module: class PlatformModule {}, global: true, providers: platformProviders, exports: platformProviders };
     return {

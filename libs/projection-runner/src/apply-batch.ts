@@ -28,10 +28,12 @@ export interface BatchResult {
   readonly outcomes: ReadonlyMap<string, MemberOutcome>;
   /** Checkpoints this batch moved (committed). */
   readonly moved: ReadonlyMap<string, GlobalPosition>;
+  /** Projections whose read models this batch changed: those that applied at least one event. */
+  readonly changed: ReadonlySet<string>;
 }
 
 type Attempt =
-  | { readonly committed: true; readonly outcomes: Map<string, MemberOutcome>; readonly moved: Map<string, GlobalPosition> }
+  | ({ readonly committed: true; readonly outcomes: Map<string, MemberOutcome> } & Omit<BatchResult, 'outcomes'>)
   | { readonly committed: false; readonly member: BatchMember; readonly error: Error };
 
 /**
@@ -52,7 +54,7 @@ export async function applyBatch(
   let remaining = members.filter((member) => isAfter(end, member.checkpoint));
   for (;;) {
     const attempt = await applyOnce(pool, remaining, events, end, asyncCommit);
-    if (attempt.committed) return { outcomes: new Map([...failed, ...attempt.outcomes]), moved: attempt.moved };
+    if (attempt.committed) return { outcomes: new Map([...failed, ...attempt.outcomes]), moved: attempt.moved, changed: attempt.changed };
     failed.set(attempt.member.definition.name, { kind: 'failed', error: attempt.error });
     remaining = remaining.filter((member) => member !== attempt.member);
   }
@@ -71,7 +73,8 @@ async function applyOnce(
 ): Promise<Attempt> {
   const outcomes = new Map<string, MemberOutcome>();
   const moved = new Map<string, GlobalPosition>();
-  if (members.length === 0) return { committed: true, outcomes, moved };
+  const changed = new Set<string>();
+  if (members.length === 0) return { committed: true, outcomes, moved, changed };
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -92,11 +95,12 @@ async function applyOnce(
       }
       const target = laterOf(end, stored) as GlobalPosition;
       if (target !== stored) moved.set(name, target);
+      if (mine.length > 0) changed.add(name);
       outcomes.set(name, { kind: 'advanced', checkpoint: target, handled: mine.length });
     }
-    await writeCheckpoints(client, moved);
+    await writeCheckpoints(client, moved, changed);
     await client.query('COMMIT');
-    return { committed: true, outcomes, moved };
+    return { committed: true, outcomes, moved, changed };
   } catch (error) {
     broken = toError(error);
     await client.query('ROLLBACK').catch(() => undefined);

@@ -3,19 +3,23 @@ import { Client, Pool } from 'pg';
 import { ProjectionTimeoutError, toError, UnknownProjectionError } from './errors';
 import { ProjectionLogger, silentLogger } from './logger';
 import { Checkpoint, isAfter } from './positions';
-import { CHECKPOINTS_CHANNEL, readCheckpoints, WANTED_CHANNEL, WantedPayload } from './runner-tables';
+import { CHECKPOINTS_CHANNEL, CheckpointsPayload, readCheckpoints, WANTED_CHANNEL, WantedPayload } from './runner-tables';
 
 export interface CheckpointWatcherOptions {
   readonly pool: Pool;
   /** The projections `waitForPosition` waits for (all of them unless a call names a subset). */
   readonly names: readonly string[];
-  /** While someone waits, checkpoints are also re-read this often, in case a notification was lost. */
+  /** While someone waits and the LISTEN connection is down, checkpoints are re-read this often. */
   readonly pollMs?: number;
   readonly logger?: ProjectionLogger;
 }
 
-/** Told which projections' checkpoints moved; after a lost LISTEN connection, every projection. */
-export type CheckpointMoveListener = (names: ReadonlySet<string>) => void;
+/**
+ * Told which projections' read models may have changed: those that applied events in a committed batch,
+ * any whose checkpoint was found moved by reading the table (what it passed is not known), and after a lost
+ * LISTEN connection every projection.
+ */
+export type ReadModelChangeListener = (names: ReadonlySet<string>) => void;
 
 /** How long after a lost LISTEN connection the watcher tries again, while anyone watches moves. */
 const RELISTEN_MS = 1_000;
@@ -31,12 +35,12 @@ interface Waiter {
 /**
  * Read-your-writes across processes: learns checkpoints from the runner's NOTIFYs (LISTEN on a
  * connection of its own), from `observe()` in the runner's own process, and by polling the
- * checkpoints table while a wait is pending. Checkpoints only move forward.
+ * checkpoints table while a wait is pending and the LISTEN connection is down. Checkpoints only move forward.
  */
 export class CheckpointWatcher {
   private readonly positions = new Map<string, Checkpoint>();
   private readonly waiters = new Set<Waiter>();
-  private readonly moveListeners = new Set<CheckpointMoveListener>();
+  private readonly changeListeners = new Set<ReadModelChangeListener>();
   private relistenTimer: NodeJS.Timeout | null = null;
   private readonly pollMs: number;
   private readonly logger: ProjectionLogger;
@@ -51,8 +55,11 @@ export class CheckpointWatcher {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** Feeds checkpoints committed in this process. */
-  observe(moved: ReadonlyMap<string, GlobalPosition> | Readonly<Record<string, GlobalPosition>>): void {
+  /**
+   * Feeds checkpoints committed in this process, or NOTIFYed by any, with the projections that applied events
+   * in that transaction. Both may arrive for one commit: only the first moves a checkpoint and tells of changes.
+   */
+  observe(moved: ReadonlyMap<string, GlobalPosition> | Readonly<Record<string, GlobalPosition>>, changed: Iterable<string>): void {
     const entries = moved instanceof Map ? [...moved] : Object.entries(moved);
     const names = new Set<string>();
     for (const [name, position] of entries) {
@@ -61,24 +68,24 @@ export class CheckpointWatcher {
         names.add(name);
       }
     }
-    this.moved(names);
+    this.changed(new Set([...changed].filter((name) => names.has(name))));
     this.settle();
   }
 
   /**
-   * Calls `listener` with the projections whose checkpoints moved, in this process or any other, until the
-   * returned function is called; before any waiter of those checkpoints is released. While anyone watches,
-   * the LISTEN connection is kept open (re-opened after a loss, when every projection counts as moved).
+   * Calls `listener` with the projections whose read models may have changed (ReadModelChangeListener), in
+   * this process or any other, until the returned function is called; before any waiter of those checkpoints
+   * is released. While anyone watches, the LISTEN connection is kept open (re-opened after a loss).
    */
-  watchMoves(listener: CheckpointMoveListener): () => void {
-    this.moveListeners.add(listener);
+  watchChanges(listener: ReadModelChangeListener): () => void {
+    this.changeListeners.add(listener);
     void this.listen();
     return () => {
-      this.moveListeners.delete(listener);
+      this.changeListeners.delete(listener);
     };
   }
 
-  /** Whether moves committed by any process reach this watcher now: its LISTEN connection is up. */
+  /** Whether changes committed by any process reach this watcher now: its LISTEN connection is up. */
   get live(): boolean {
     return this.listener !== null;
   }
@@ -119,7 +126,7 @@ export class CheckpointWatcher {
       waiter.reject(new Error('The checkpoint watcher was closed'));
     }
     this.waiters.clear();
-    this.moveListeners.clear();
+    this.changeListeners.clear();
     if (this.relistenTimer) clearTimeout(this.relistenTimer);
     this.relistenTimer = null;
     this.stopPolling();
@@ -140,34 +147,35 @@ export class CheckpointWatcher {
     return this.listening;
   }
 
-  /** Moves may have been missed: every projection counts as moved, and while anyone watches, listen again. */
+  /** Changes may have been missed: every projection counts as changed, and while anyone watches, listen again. */
   private lostListener(client: Client): void {
     if (this.listener !== client) return;
     this.listener = null;
     this.listening = null;
-    this.moved(new Set(this.options.names));
+    this.changed(new Set(this.options.names));
     this.relistenLater();
   }
 
   private relistenLater(): void {
-    if (this.closed || this.moveListeners.size === 0 || this.relistenTimer) return;
+    if (this.closed || this.changeListeners.size === 0 || this.relistenTimer) return;
     this.relistenTimer = setTimeout(() => {
       this.relistenTimer = null;
-      if (this.moveListeners.size > 0) void this.listen();
+      if (this.changeListeners.size > 0) void this.listen();
     }, RELISTEN_MS);
     this.relistenTimer.unref();
   }
 
-  private moved(names: ReadonlySet<string>): void {
+  private changed(names: ReadonlySet<string>): void {
     if (names.size === 0) return;
-    for (const listener of this.moveListeners) listener(names);
+    for (const listener of this.changeListeners) listener(names);
   }
 
   private async connectListener(): Promise<void> {
     const client = new Client(this.options.pool.options);
     client.on('notification', (message) => {
       if (message.channel === CHECKPOINTS_CHANNEL && message.payload) {
-        this.observe(JSON.parse(message.payload) as Record<string, GlobalPosition>);
+        const { moved, changed } = JSON.parse(message.payload) as CheckpointsPayload;
+        this.observe(moved, changed);
       }
     });
     client.on('error', (error) => {
@@ -198,7 +206,7 @@ export class CheckpointWatcher {
       }
     }
     this.loaded = true;
-    this.moved(names);
+    this.changed(names);
     this.settle();
   }
 
@@ -227,6 +235,9 @@ export class CheckpointWatcher {
 
   private startPolling(): void {
     this.pollTimer ??= setInterval(() => {
+      // While listening, every commit's NOTIFY arrives, and tells what changed; a move read from the table
+      // would have to count as a change of every read model it passed.
+      if (this.live) return;
       this.refresh().catch((error: unknown) => this.logger.warn('Could not read projection checkpoints', { error: toError(error) }));
     }, this.pollMs);
   }

@@ -12,6 +12,9 @@ import { ddlHash, readDdlHashes } from './projection-schemas';
 import { lockCheckpoint, readCheckpoints, writeCheckpoints } from './runner-tables';
 import { withTransaction } from './transaction';
 
+/** Moving checkpoints past events no member handles changes no read model. */
+const NOTHING_CHANGED: ReadonlySet<string> = new Set();
+
 export interface GroupSettings {
   readonly batchSize: number;
   readonly batchWindowMs: number;
@@ -237,7 +240,7 @@ export class ProjectionGroup {
 
   private async apply(batch: readonly RecordedEvent[], members: readonly Member[]): Promise<void> {
     const { logger, pool, watcher } = this.deps;
-    const { outcomes, moved } = await applyBatch(pool, members, batch, this.settings.asyncCommit);
+    const { outcomes, moved, changed } = await applyBatch(pool, members, batch, this.settings.asyncCommit);
     for (const member of members) {
       const outcome = outcomes.get(member.definition.name);
       if (!outcome) continue;
@@ -259,7 +262,7 @@ export class ProjectionGroup {
       member.checkpoint = outcome.checkpoint;
     }
     this.seen = batch[batch.length - 1].position;
-    watcher.observe(moved);
+    watcher.observe(moved, changed);
   }
 
   /**
@@ -288,12 +291,12 @@ export class ProjectionGroup {
         moved.set(name, head);
         checkpoints.set(member, head);
       }
-      await writeCheckpoints(client, moved);
+      await writeCheckpoints(client, moved, NOTHING_CHANGED);
       return { checkpoints, moved };
     });
     for (const [member, checkpoint] of checkpoints) member.checkpoint = checkpoint;
     this.seen = head;
-    watcher.observe(moved);
+    watcher.observe(moved, NOTHING_CHANGED);
   }
 
   private async firstEventAfter(position: Checkpoint): Promise<RecordedEvent | null> {

@@ -1,6 +1,6 @@
 import type { EventStore, GlobalPosition } from '@app/event-store';
 import type { Pool } from 'pg';
-import { CheckpointMoveListener, CheckpointWatcher } from './checkpoint-watcher';
+import { CheckpointWatcher, ReadModelChangeListener } from './checkpoint-watcher';
 import { ProjectionSchemaChangedError, UnknownProjectionError } from './errors';
 import { jsonLogger, ProjectionLogger } from './logger';
 import { isAfter } from './positions';
@@ -130,13 +130,13 @@ export class ProjectionRunner {
     return this.watcher.waitForPosition(position, timeoutMs);
   }
 
-  /** See CheckpointWatcher.watchMoves: which read models changed, from this process or any other. */
-  watchCheckpointMoves(listener: CheckpointMoveListener): () => void {
-    return this.watcher.watchMoves(listener);
+  /** See CheckpointWatcher.watchChanges: which read models changed, from this process or any other. */
+  watchReadModelChanges(listener: ReadModelChangeListener): () => void {
+    return this.watcher.watchChanges(listener);
   }
 
-  /** Whether every checkpoint move reaches this process now (see CheckpointWatcher.live). */
-  get checkpointMovesLive(): boolean {
+  /** Whether every read-model change reaches this process now (see CheckpointWatcher.live). */
+  get readModelChangesLive(): boolean {
     return this.watcher.live;
   }
 

@@ -122,7 +122,7 @@ async function switchOver(
     await recordDdlHash(client, definition);
     await applyDependentDdl(client, deps.dependentDdl, deps.logger);
     if (checkpoint !== null && checkpoint !== live) {
-      await writeCheckpoints(client, new Map([[name, checkpoint]]));
+      await writeCheckpoints(client, new Map([[name, checkpoint]]), new Set([name]));
     }
     return { checkpoint, events: tail };
   });

@@ -61,18 +61,30 @@ export async function lockCheckpoint(db: Queryable, name: string, searchPath?: s
   return rows[0].position;
 }
 
+/** What the runner NOTIFYs on CHECKPOINTS_CHANNEL: the checkpoints moved, and which of those read models changed. */
+export interface CheckpointsPayload {
+  readonly moved: Readonly<Record<string, GlobalPosition>>;
+  /** Projections that applied events in the transaction (the others only moved past events they ignore). */
+  readonly changed: readonly string[];
+}
+
 /**
  * Moves checkpoints and NOTIFYs them in one statement. The notification is delivered at commit,
  * so listeners never hear of a checkpoint that was rolled back.
  */
-export async function writeCheckpoints(db: Queryable, moved: ReadonlyMap<string, GlobalPosition>): Promise<void> {
+export async function writeCheckpoints(
+  db: Queryable,
+  moved: ReadonlyMap<string, GlobalPosition>,
+  changed: ReadonlySet<string>,
+): Promise<void> {
   if (moved.size === 0) return;
+  const payload: CheckpointsPayload = { moved: Object.fromEntries(moved), changed: [...changed] };
   await db.query(
     `WITH moved AS (
        UPDATE ${CHECKPOINTS_TABLE} c SET position = m.position, updated_at = now()
          FROM unnest($1::text[], $2::text[]) AS m(name, position)
         WHERE c.name = m.name)
      SELECT pg_notify($3, $4)`,
-    [[...moved.keys()], [...moved.values()], CHECKPOINTS_CHANNEL, JSON.stringify(Object.fromEntries(moved))],
+    [[...moved.keys()], [...moved.values()], CHECKPOINTS_CHANNEL, JSON.stringify(payload)],
   );
 }

@@ -72,32 +72,59 @@ describe('waitForPosition (read your writes)', () => {
     await expect(waiting).rejects.toMatchObject({ position, timeoutMs: 300, lagging: [{ name: 'stuck', checkpoint: null }] });
   });
 
-  it('tells move watchers which checkpoints moved before it releases waiters, and after a lost LISTEN connection that all may have', async () => {
+  it('tells in-process change watchers, once per commit, only of the projections that applied events of a batch', async () => {
+    // In one group with the register: it takes amendments only, so a batch of registrations moves its checkpoint without changing it.
+    const amendments = { name: 'amendments', eventTypes: [TEST_EVENT.amended], schema: [], handle: async () => undefined };
+    const runner = ctx.runner({ projections: [testRegisterProjection({ name: 'register' }), amendments], ...lazy });
+    await runner.start();
+    const changes: string[][] = [];
+    const unwatch = runner.watchReadModelChanges((names) => changes.push([...names].sort()));
+    try {
+      await eventually(async () => runner.readModelChangesLive, 5_000, 'the runner to listen');
+      changes.length = 0;
+      const { position } = await ctx.store.append('doc-1', documentEvents(1, 1), 'no_stream');
+      await runner.waitForPosition(position, 5_000);
+      const { rows } = await ctx.pool.query('SELECT name, position FROM projection.projection_checkpoints ORDER BY name');
+      expect(rows).toEqual([{ name: 'amendments', position }, { name: 'register', position }]);
+      // The runner's own commit and its NOTIFY both reach the watcher: only the first tells.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(changes).toEqual([['register']]);
+    } finally {
+      unwatch();
+    }
+  });
+
+  it('tells change watchers which read models changed before it releases waiters, not of checkpoints moved past ignored events, and after a lost LISTEN connection that all may have', async () => {
     const runner = ctx.runner({ projections: [testRegisterProjection({ name: 'register' })], ...lazy });
     await runner.start();
     const apiPool = ctx.otherPool();
     const watcher = new CheckpointWatcher({ pool: apiPool, names: ['register', 'other'], pollMs: 60_000 });
-    const moves: string[][] = [];
-    const unwatch = watcher.watchMoves((names) => moves.push([...names].sort()));
+    const changes: string[][] = [];
+    const unwatch = watcher.watchChanges((names) => changes.push([...names].sort()));
     try {
-      // Loading the checkpoints once listening counts as their first move.
-      await eventually(async () => watcher.live && moves.length > 0, 5_000, 'the watcher to listen');
-      moves.length = 0;
+      // Loading the checkpoints once listening counts as their first change.
+      await eventually(async () => watcher.live && changes.length > 0, 5_000, 'the watcher to listen');
+      changes.length = 0;
       const { position } = await ctx.store.append('doc-1', documentEvents(1, 1), 'no_stream');
-      const released = watcher.waitForPosition(position, 5_000, ['register']).then(() => moves.length);
+      const released = watcher.waitForPosition(position, 5_000, ['register']).then(() => changes.length);
       expect(await released).toBeGreaterThan(0);
-      expect(moves).toContainEqual(['register']);
-      expect(moves.flat()).not.toContain('other');
+      expect(changes).toEqual([['register']]);
 
-      // The server ends the LISTEN connection: moves may be missed from then on, so every projection counts as moved.
-      moves.length = 0;
+      // An event no projection handles: the checkpoint passes it, no read model changed.
+      changes.length = 0;
+      const unrelated = await ctx.store.append('other-1', [testEvent(TEST_EVENT.unrelated, {})], 'no_stream');
+      await watcher.waitForPosition(unrelated.position, 5_000, ['register']);
+      expect((await watcher.checkpoints()).get('register')).toBe(unrelated.position);
+      expect(changes).toEqual([]);
+
+      // The server ends the LISTEN connection: changes may be missed from then on, so every projection counts as changed.
       await ctx.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN projection_checkpoints'");
       await eventually(async () => !watcher.live, 5_000, 'the watcher to see the connection lost');
-      expect(moves).toContainEqual(['other', 'register']);
+      expect(changes).toContainEqual(['other', 'register']);
       await eventually(async () => watcher.live, 10_000, 'the watcher to listen again');
-      moves.length = 0;
+      changes.length = 0;
       await ctx.store.append('doc-2', documentEvents(2, 1), 'no_stream');
-      await eventually(async () => moves.some((names) => names.includes('register')), 5_000, 'a move after listening again');
+      await eventually(async () => changes.some((names) => names.includes('register')), 5_000, 'a change after listening again');
     } finally {
       unwatch();
       await watcher.close();

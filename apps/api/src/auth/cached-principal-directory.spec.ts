@@ -1,5 +1,5 @@
-import type { CheckpointMoveListener } from '@app/projection-runner';
-import { CachedPrincipalDirectory, ReadModelMoves } from './cached-principal-directory';
+import type { ReadModelChangeListener } from '@app/projection-runner';
+import { CachedPrincipalDirectory, ReadModelChanges } from './cached-principal-directory';
 import type { Principal, PrincipalDirectory } from './principal';
 
 /** The directory read model as the cache sees it: accounts by name, each read counted; a read can be held. */
@@ -16,11 +16,11 @@ class CountingDirectory implements PrincipalDirectory {
   }
 }
 
-class Moves implements ReadModelMoves {
-  checkpointMovesLive = true;
-  private listener: CheckpointMoveListener | null = null;
+class Moves implements ReadModelChanges {
+  readModelChangesLive = true;
+  private listener: ReadModelChangeListener | null = null;
 
-  watchCheckpointMoves(listener: CheckpointMoveListener): () => void {
+  watchReadModelChanges(listener: ReadModelChangeListener): () => void {
     this.listener = listener;
     return () => {
       this.listener = null;
@@ -80,7 +80,7 @@ describe('CachedPrincipalDirectory', () => {
 
   it('keeps nothing, and uses nothing kept, while moves may go unseen', async () => {
     await cache.findByUsername('vanthu.ubnd');
-    moves.checkpointMovesLive = false;
+    moves.readModelChangesLive = false;
     await cache.findByUsername('vanthu.ubnd');
     await cache.findByUsername('vanthu.ubnd');
     expect(directory.reads).toBe(3);

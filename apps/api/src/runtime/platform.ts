@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { Environment } from '@app/config';
 import type { EventStore } from '@app/event-store';
 import type { TokenVerifier } from '@app/auth';
-import type { ReadModelMoves } from '../auth/cached-principal-directory';
+import type { ReadModelChanges } from '../auth/cached-principal-directory';
 import type { ConsistencyGate } from '../common/consistency';
 import type { ProjectionStatusSource } from './tokens';
 
@@ -14,5 +14,5 @@ export interface Platform {
   readonly tokens: TokenVerifier;
   readonly consistency: ConsistencyGate;
   readonly projections: ProjectionStatusSource;
-  readonly readModelMoves: ReadModelMoves;
+  readonly readModelChanges: ReadModelChanges;
 }

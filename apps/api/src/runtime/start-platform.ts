@@ -49,7 +49,7 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
     databaseUrl: database.url,
     consistency: { waitFor: (position, timeoutMs) => runner.waitForPosition(position, timeoutMs) },
     projections: runner,
-    readModelMoves: runner,
+    readModelChanges: runner,
     async close() {
       await runner.stop();
       await eventStore.close();
