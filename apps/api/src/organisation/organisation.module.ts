@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { CachedPrincipalDirectory } from '../auth/cached-principal-directory';
 import { PRINCIPAL_DIRECTORY } from '../auth/principal';
 import { HandlerDirectory } from '../incoming/handler-directory';
 import { DelegatedAuthority } from './delegated-authority';
 import { DelegationResolver } from './delegation.resolver';
 import { DelegationQueries } from './delegations.queries';
+import { DirectoryCache } from './directory-cache';
 import { DirectoryQueries } from './directory.queries';
 import { OrganisationResolver } from './organisation.resolver';
 
@@ -17,8 +17,8 @@ import { OrganisationResolver } from './organisation.resolver';
     HandlerDirectory,
     OrganisationResolver,
     DelegationResolver,
-    CachedPrincipalDirectory,
-    { provide: PRINCIPAL_DIRECTORY, useExisting: CachedPrincipalDirectory },
+    DirectoryCache,
+    { provide: PRINCIPAL_DIRECTORY, useExisting: DirectoryQueries },
   ],
   exports: [DirectoryQueries, DelegationQueries, DelegatedAuthority, PRINCIPAL_DIRECTORY],
 })

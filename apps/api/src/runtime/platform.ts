@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { Environment } from '@app/config';
 import type { EventStore } from '@app/event-store';
 import type { TokenVerifier } from '@app/auth';
-import type { ReadModelChanges } from '../auth/cached-principal-directory';
+import type { ReadModelChanges } from '../organisation/directory-cache';
 import type { ConsistencyGate } from '../common/consistency';
 import type { ProjectionStatusSource } from './tokens';
 
