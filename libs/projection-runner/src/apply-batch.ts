@@ -3,7 +3,8 @@ import type { Pool, PoolClient } from 'pg';
 import { toError } from './errors';
 import { Checkpoint, isAfter, laterOf } from './positions';
 import type { ProjectionDefinition, ProjectionTx } from './projection';
-import { lockCheckpoint, writeCheckpoints } from './runner-tables';
+import { lockCheckpoints, writeCheckpoints } from './runner-tables';
+import { setSearchPath } from './sql';
 import { beginStatement } from './transaction';
 
 /** A projection as a batch sees it: where it stands and which events it takes. */
@@ -79,15 +80,18 @@ async function applyOnce(
   let broken: Error | undefined;
   try {
     await client.query(beginStatement(asyncCommit));
+    const locked = await lockCheckpoints(client, members.map((member) => member.definition.name));
     for (const member of members) {
       const { name } = member.definition;
-      const stored = await lockCheckpoint(client, name, member.schema);
+      const stored = locked.get(name) as Checkpoint;
       if (isAfter(member.checkpoint, stored)) {
         outcomes.set(name, { kind: 'rewound', checkpoint: stored });
         continue;
       }
       const mine = events.filter((event) => member.types.has(event.type) && isAfter(event.position, stored));
       try {
+        // Only a member with events to apply needs its schema first on the search path.
+        if (mine.length > 0) await client.query(setSearchPath(member.schema));
         await runHandlers(client, member.definition, mine);
       } catch (error) {
         await client.query('ROLLBACK');

@@ -1,12 +1,12 @@
 import type { GlobalPosition } from '@app/event-store';
 import type { Checkpoint } from './positions';
-import { Queryable, quoteIdent } from './sql';
+import type { Queryable } from './sql';
 
 /** The runner's own tables live apart from the read models, in schema `projection`. */
 export const CHECKPOINTS_TABLE = 'projection.projection_checkpoints';
 export const SCHEMAS_TABLE = 'projection.projection_schemas';
 
-/** The runner NOTIFYs this channel with `{ "<name>": "<position>" }` when checkpoints move. */
+/** The runner NOTIFYs this channel with a CheckpointsPayload when checkpoints move. */
 export const CHECKPOINTS_CHANNEL = 'projection_checkpoints';
 /** Waiters NOTIFY this channel (a WantedPayload) so idle runners look past unhandled events now. */
 export const WANTED_CHANNEL = 'projection_wanted';
@@ -46,19 +46,21 @@ export async function readCheckpoints(db: Queryable, names: readonly string[]): 
   return new Map(rows.map((row) => [row.name, row.position]));
 }
 
-/**
- * Locks the row until the transaction ends, so a rebuild and a batch never move it concurrently.
- * With `searchPath`, also puts that schema first on the search path for the rest of the transaction
- * (set_config(…, true) is SET LOCAL), in the same round trip.
- */
-export async function lockCheckpoint(db: Queryable, name: string, searchPath?: string): Promise<Checkpoint> {
-  const { rows } = await db.query<{ position: string | null }>(
-    `SELECT position, CASE WHEN $2::text IS NOT NULL THEN set_config('search_path', $2, true) END
-       FROM ${CHECKPOINTS_TABLE} WHERE name = $1 FOR UPDATE`,
-    [name, searchPath === undefined ? null : `${quoteIdent(searchPath)}, public`],
+/** Locks the row until the transaction ends, so a rebuild and a batch never move it concurrently. */
+export async function lockCheckpoint(db: Queryable, name: string): Promise<Checkpoint> {
+  return (await lockCheckpoints(db, [name])).get(name) as Checkpoint;
+}
+
+/** lockCheckpoint for several rows in one round trip (in name order, as every multi-row lock takes them). */
+export async function lockCheckpoints(db: Queryable, names: readonly string[]): Promise<Map<string, Checkpoint>> {
+  const { rows } = await db.query<{ name: string; position: string | null }>(
+    `SELECT name, position FROM ${CHECKPOINTS_TABLE} WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE`,
+    [names],
   );
-  if (rows.length === 0) throw new Error(`No checkpoint row for projection ${name}`);
-  return rows[0].position;
+  const stored = new Map(rows.map((row) => [row.name, row.position]));
+  const missing = names.find((name) => !stored.has(name));
+  if (missing !== undefined) throw new Error(`No checkpoint row for projection ${missing}`);
+  return stored;
 }
 
 /** What the runner NOTIFYs on CHECKPOINTS_CHANNEL: the checkpoints moved, and which of those read models changed. */
