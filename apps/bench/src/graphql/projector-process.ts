@@ -2,7 +2,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const ROOT = join(__dirname, '..', '..', '..', '..');
+/** This program runs compiled (dist/, as `npm run bench` does) or as TypeScript; the projector runs the same way. */
+const COMPILED = __filename.endsWith('.js');
+const APPS = join(__dirname, '..', '..', '..');
+const ROOT = COMPILED ? join(APPS, '..', '..') : join(APPS, '..');
+const PROJECTOR = join(APPS, 'projector', 'src', COMPILED ? 'main.js' : 'main.ts');
+const LOADERS = [...(COMPILED ? [] : ['ts-node/register/transpile-only']), 'tsconfig-paths/register'].flatMap((loader) => ['-r', require.resolve(loader)]);
 const READY = 'Projector running';
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 20_000;
@@ -13,14 +18,14 @@ export interface ProjectorProcess {
 }
 
 /**
- * `npm run projector` as a child process on `databaseUrl` (the docker-compose topology: the api serves
+ * The projector as a child process on `databaseUrl` (the docker-compose topology: the api serves
  * GraphQL, the projector runs the projections and the process managers). Resolves once it logs that it
  * runs; its errors are passed on to stderr.
  */
 export async function startProjectorProcess(databaseUrl: string): Promise<ProjectorProcess> {
   const child = spawn(
     process.execPath,
-    ['-r', require.resolve('ts-node/register/transpile-only'), '-r', require.resolve('tsconfig-paths/register'), join(ROOT, 'apps/projector/src/main.ts')],
+    [...LOADERS, PROJECTOR],
     { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
