@@ -29,8 +29,26 @@ export interface BenchServer {
    */
   database(label?: string): Promise<string>;
   settings(): Promise<Record<string, string>>;
+  /**
+   * Lets the server catch up with the previous benchmark's writes before the next one measures: a CHECKPOINT
+   * (its dirty pages written now, not during the next timings) and autovacuum workers finished (60 s at most).
+   * Answers what it did, for the log.
+   */
+  settle(): Promise<string>;
   /** Drops the databases and stops the embedded server; safe to call twice. */
   close(): Promise<void>;
+}
+
+const SETTLE_MAX_MS = 60_000;
+
+async function withAdmin<T>(adminUrl: string, use: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function openBenchServer(runId: string, log: (line: string) => void): Promise<BenchServer> {
@@ -77,17 +95,34 @@ function serverAt(
       return pending;
     },
     async settings() {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
+      return withAdmin(adminUrl, async (client) => {
         const { rows } = await client.query<{ name: string; setting: string }>(
           `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
           [REPORTED_SETTINGS],
         );
         return Object.fromEntries(rows.map((row) => [row.name, row.setting]));
-      } finally {
-        await client.end();
-      }
+      });
+    },
+    settle() {
+      return withAdmin(adminUrl, async (client) => {
+        const started = Date.now();
+        // CHECKPOINT needs a superuser or pg_checkpoint; a DATABASE_URL without either only waits for autovacuum.
+        const checkpoint = await client.query('CHECKPOINT').then(
+          () => 'checkpoint',
+          () => 'no checkpoint (not allowed)',
+        );
+        let vacuuming = 0;
+        for (;;) {
+          const { rows } = await client.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'",
+          );
+          vacuuming = rows[0].n;
+          if (vacuuming === 0 || Date.now() - started > SETTLE_MAX_MS) break;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        const waited = ((Date.now() - started) / 1000).toFixed(1);
+        return `${checkpoint}, ${vacuuming === 0 ? 'no autovacuum running' : `${vacuuming} autovacuum workers still running`} (${waited} s)`;
+      });
     },
     close() {
       closed ??= (async () => {

@@ -67,7 +67,8 @@ async function main(): Promise<number> {
     const rows: ResultRow[] = [];
     // Other work on the machine skews numbers; the JSON keeps the load each benchmark ran under.
     const runs: { id: string; title: string; seconds: number; loadAverage1mBefore: number; loadAverage1mAfter: number }[] = [];
-    for (const benchmark of selected) {
+    for (const [index, benchmark] of selected.entries()) {
+      if (index > 0) log(`settling the server: ${await server.settle()}`);
       const before = { at: Date.now(), load: loadavg()[0] };
       log(`${benchmark.id}: ${benchmark.title} (load average ${before.load.toFixed(2)})`);
       try {
