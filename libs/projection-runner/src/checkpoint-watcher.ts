@@ -21,7 +21,7 @@ export interface CheckpointWatcherOptions {
  */
 export type ReadModelChangeListener = (names: ReadonlySet<string>) => void;
 
-/** How long after a lost LISTEN connection the watcher tries again, while anyone watches moves. */
+/** How long after a lost LISTEN connection the watcher tries again, while anyone watches changes. */
 const RELISTEN_MS = 1_000;
 
 interface Waiter {
