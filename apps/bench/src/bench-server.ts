@@ -1,8 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, withDatabase } from '@app/database';
+import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, withClient, withDatabase } from '@app/database';
 
 /** The server settings that decide what a commit costs, reported with every run. */
 const REPORTED_SETTINGS = [
@@ -40,16 +39,6 @@ export interface BenchServer {
 }
 
 const SETTLE_MAX_MS = 60_000;
-
-async function withAdmin<T>(adminUrl: string, use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export async function openBenchServer(runId: string, log: (line: string) => void): Promise<BenchServer> {
   const given = process.env.DATABASE_URL;
@@ -95,7 +84,7 @@ function serverAt(
       return pending;
     },
     async settings() {
-      return withAdmin(adminUrl, async (client) => {
+      return withClient(adminUrl, async (client) => {
         const { rows } = await client.query<{ name: string; setting: string }>(
           `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
           [REPORTED_SETTINGS],
@@ -104,12 +93,12 @@ function serverAt(
       });
     },
     settle() {
-      return withAdmin(adminUrl, async (client) => {
+      return withClient(adminUrl, async (client) => {
         const started = Date.now();
         // CHECKPOINT needs a superuser or pg_checkpoint; a DATABASE_URL without either only waits for autovacuum.
         const checkpoint = await client.query('CHECKPOINT').then(
           () => 'checkpoint',
-          () => 'no checkpoint (not allowed)',
+          (error: unknown) => `no checkpoint (${error instanceof Error ? error.message : String(error)})`,
         );
         let vacuuming = 0;
         for (;;) {
