@@ -203,6 +203,28 @@ describe('PostgresEventStore on PostgreSQL', () => {
     });
   });
 
+  describe('connections', () => {
+    it('keeps its connection after a refused append (pg\'s Pool.query would open a new one)', async () => {
+      const pool = new Pool({ connectionString: database.url, max: 1 });
+      const own = new PostgresEventStore(pool);
+      const backend = async () => (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      try {
+        const stream = `${prefix}doc`;
+        const stored = [event('A')];
+        await own.append(stream, stored, 'no_stream');
+        const first = await backend();
+
+        await expect(own.append(stream, [event('B')], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(own.append(`${prefix}other`, stored, 'no_stream')).rejects.toBeInstanceOf(DuplicateEventIdError);
+        expect(await own.append(stream, [event('B')], 0n)).toMatchObject({ nextRevision: 1n });
+        expect(await backend()).toBe(first);
+      } finally {
+        await own.close();
+        await pool.end();
+      }
+    });
+  });
+
   describe('hash chain', () => {
     it('verifies after a round trip through jsonb, and finds a row altered in the database', async () => {
       const stream = `${prefix}doc`;

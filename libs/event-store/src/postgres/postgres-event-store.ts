@@ -18,6 +18,7 @@ import { PostgresSubscription } from './postgres-subscription';
 import { SharedPageReads } from './shared-page-reads';
 import { headPosition, lastPosition, readAll } from './read-all';
 import { readStream } from './read-stream';
+import { pooledStatements, Queryable } from './queryable';
 import { migrate } from './schema';
 
 export interface PostgresEventStoreOptions {
@@ -49,6 +50,8 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: AppendListener | null;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly pages: SharedPageReads;
+  /** The pool's statements, a connection kept after a refused append (see pooledStatements). */
+  private readonly db: Queryable;
 
   /** A connection string gives the store its own pool, ended by close(); a Pool stays the caller's. */
   constructor(connection: string | Pool, options: PostgresEventStoreOptions = {}) {
@@ -64,7 +67,8 @@ export class PostgresEventStore implements EventStore {
     const notifications = options.notifications ?? true;
     this.announcer = notifications ? new AppendAnnouncer(this.pool) : null;
     this.listener = notifications ? new AppendListener(this.pool, Math.min(this.pollIntervalMs, 1_000)) : null;
-    this.pages = new SharedPageReads(this.pool);
+    this.db = pooledStatements(this.pool);
+    this.pages = new SharedPageReads(this.db);
   }
 
   migrate(): Promise<void> {
@@ -72,18 +76,18 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const result = await appendEvents(this.pool, streamId, events, expected);
+    const result = await appendEvents(this.db, streamId, events, expected);
     this.announcer?.announce();
     return result;
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    return readStream(this.pool, streamId, options, this.pageSize);
+    return readStream(this.db, streamId, options, this.pageSize);
   }
 
   /** Backwards from 'start' reads from the head. Both directions read only up to the visible head. */
   readAll(from: GlobalPosition | 'start', options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    return readAll(this.pool, from, options, this.pageSize);
+    return readAll(this.db, from, options, this.pageSize);
   }
 
   subscribeToAll(from: GlobalPosition | 'start', options: SubscribeOptions = {}): Subscription {
@@ -100,11 +104,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   headPosition(): Promise<GlobalPosition | null> {
-    return headPosition(this.pool);
+    return headPosition(this.db);
   }
 
   lastPosition(): Promise<GlobalPosition | null> {
-    return lastPosition(this.pool);
+    return lastPosition(this.db);
   }
 
   /** Ends every subscription, the LISTEN connection, and the pool if the store created it. */
