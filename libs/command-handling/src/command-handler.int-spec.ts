@@ -29,15 +29,20 @@ const counter: Decider<CounterCommand, CounterEvent, CounterState> = {
 
 const context = { actor: { username: 'tester', fullName: 'Người kiểm thử', agencyCode: '000.00.00.H41', unitId: null, roles: ['CLERK' as const] }, now: '2026-12-05T09:00:00+07:00' };
 
-/** The store, counting the stream reads that go through it. */
-function countingReads(store: EventStore): { store: EventStore; reads: () => number } {
+/** The store, counting the stream reads and the appends that go through it. */
+function countingReads(store: EventStore): { store: EventStore; reads: () => number; appends: () => number } {
   let reads = 0;
+  let appends = 0;
   const counted = Object.create(store) as EventStore;
   counted.readStream = (...args) => {
     reads++;
     return store.readStream(...args);
   };
-  return { store: counted, reads: () => reads };
+  counted.append = (...args) => {
+    appends++;
+    return store.append(...args);
+  };
+  return { store: counted, reads: () => reads, appends: () => appends };
 }
 
 describe('CommandHandler keeping the state a command left', () => {
@@ -85,6 +90,21 @@ describe('CommandHandler keeping the state a command left', () => {
     expect(third.revision).toBe(2n);
     const events = await stored(streamId);
     expect(events.map((e) => e.data)).toEqual([{ total: 1 }, { total: 2 }, { total: 3 }]);
+    expect(verifyChain(events).valid).toBe(true);
+  });
+
+  it('takes commands sent at once on one stream in turn: each appended once, none refused and decided again', async () => {
+    const { store: counted, reads, appends } = countingReads(store);
+    const handler = new CommandHandler(counted, new Upcasters());
+    const streamId = `counter-${randomUUID()}`;
+
+    const results = await Promise.all(Array.from({ length: 12 }, () => run(handler, streamId, 'Add')));
+
+    expect(appends()).toBe(12);
+    expect(reads()).toBe(1);
+    expect(results.map((r) => r.revision)).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i)));
+    const events = await stored(streamId);
+    expect(events.map((e) => e.data)).toEqual(Array.from({ length: 12 }, (_, i) => ({ total: i + 1 })));
     expect(verifyChain(events).valid).toBe(true);
   });
 

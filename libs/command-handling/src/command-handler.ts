@@ -11,6 +11,7 @@ import {
 } from '@app/event-store';
 import { actorMetadata, CommandEnvelope } from './command-metadata';
 import { RecentStreams, StreamState } from './recent-streams';
+import { StreamQueue } from './stream-queue';
 
 export interface CommandResult {
   /** The aggregate's id (the stream id without its prefix is the caller's business). */
@@ -49,9 +50,12 @@ export interface CommandHandlerOptions {
  * Each event gets its metadata and a link in the stream's hash chain here, so both adapters
  * store exactly what was hashed. The state a command left is kept (RecentStreams), so the next command on
  * the same stream is decided without reading it, and appended only if the stream has not moved since.
+ * Commands on one stream wait for each other within the process (StreamQueue), so they do not race to append.
  */
 export class CommandHandler {
   private readonly recent: RecentStreams;
+  /** This process's commands on one stream, one at a time (StreamQueue). */
+  private readonly queue = new StreamQueue();
 
   constructor(
     private readonly store: EventStore,
@@ -61,7 +65,11 @@ export class CommandHandler {
     this.recent = new RecentStreams(options.recentStreams ?? 10_000);
   }
 
-  async handle<C extends Command, E extends DomainEvent, S>(options: HandleOptions<C, E, S>): Promise<CommandResult> {
+  handle<C extends Command, E extends DomainEvent, S>(options: HandleOptions<C, E, S>): Promise<CommandResult> {
+    return this.queue.run(options.streamId, () => this.decideAndAppend(options));
+  }
+
+  private async decideAndAppend<C extends Command, E extends DomainEvent, S>(options: HandleOptions<C, E, S>): Promise<CommandResult> {
     const { streamId, decider, command, envelope } = options;
     const kept = this.recent.get<S>(streamId, decider, options.foldsFromLastEventOnly ?? false);
     if (kept !== undefined && !kept.commandIds.has(envelope.commandId)) {
