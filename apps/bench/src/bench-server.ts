@@ -21,6 +21,8 @@ export interface BenchServer {
   readonly kind: 'embedded' | 'DATABASE_URL';
   /** Host and port, never the password. */
   readonly address: string;
+  /** The URL with its password, for the benchmarks' own processes (attachBenchServer); never printed. */
+  readonly adminUrl: string;
   /**
    * URL of a fresh database `bench_<runId>` (no label: shared by the benchmarks that keep to their
    * own tables) or `bench_<runId>_<label>` (a benchmark that needs an empty event store). Created
@@ -61,6 +63,14 @@ export async function openBenchServer(runId: string, log: (line: string) => void
   }
 }
 
+/**
+ * The server a parent process opened, as one benchmark's own process sees it: its databases are created and dropped
+ * here, the server itself is left running.
+ */
+export function attachBenchServer(adminUrl: string, kind: BenchServer['kind'], runId: string, log: (line: string) => void): BenchServer {
+  return serverAt(adminUrl, kind, runId, log, async () => undefined);
+}
+
 function serverAt(
   adminUrl: string,
   kind: BenchServer['kind'],
@@ -74,6 +84,7 @@ function serverAt(
   return {
     kind,
     address: `${url.hostname}:${url.port || '5432'}`,
+    adminUrl,
     database(label) {
       const name = label ? `bench_${runId}_${label}` : `bench_${runId}`;
       let pending = created.get(name);

@@ -1,11 +1,11 @@
 import './production-mode';
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import type { BenchContext, ResultRow } from './benchmark';
+import type { ResultRow } from './benchmark';
 import { BENCHMARKS } from './benchmarks';
-import { BenchServer, openBenchServer } from './bench-server';
-import { parseOptions, USAGE, UsageError } from './cli-options';
-import { withTimeLimit } from './load';
-import { evaluate, failedRow } from './result-rows';
+import { attachBenchServer, BenchServer, openBenchServer } from './bench-server';
+import { BenchOptions, parseOptions, USAGE, UsageError } from './cli-options';
+import { OWN_PROCESS_ENV, reportFromOwnProcess, runInOwnProcess, stopOwnProcesses } from './own-process';
+import { evaluate } from './result-rows';
 import { writeResultsFile } from './results-file';
 import { renderTable } from './table';
 
@@ -39,6 +39,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message ? `${error.message}\n\n` : ''}${USAGE}\n\nBenchmarks:\n${list}\n`);
     return error.message ? 2 : 0;
   }
+  const own = process.env[OWN_PROCESS_ENV.benchmark];
+  if (own !== undefined) return benchmarkProcess(own, options);
   const startedAt = new Date();
   const runId = runIdOf(startedAt);
   const selected = BENCHMARKS.filter((b) => !options.only || options.only.has(b.id));
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log(`${signal}: cleaning up`);
+      stopOwnProcesses();
       void server.close().finally(() => process.exit(130));
     });
   }
@@ -63,7 +66,6 @@ async function main(): Promise<number> {
         '',
       ].join('\n'),
     );
-    const ctx: BenchContext = { options, server, log };
     const rows: ResultRow[] = [];
     // Other work on the machine skews numbers; the JSON keeps the load each benchmark ran under.
     const runs: { id: string; title: string; seconds: number; loadAverage1mBefore: number; loadAverage1mAfter: number }[] = [];
@@ -71,12 +73,7 @@ async function main(): Promise<number> {
       if (index > 0) log(`settling the server: ${await server.settle()}`);
       const before = { at: Date.now(), load: loadavg()[0] };
       log(`${benchmark.id}: ${benchmark.title} (load average ${before.load.toFixed(2)})`);
-      try {
-        rows.push(...(await withTimeLimit(benchmark.run(ctx), benchmark.timeLimitMs(options), `benchmark ${benchmark.id}`)));
-      } catch (error) {
-        log(`${benchmark.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        rows.push(failedRow(benchmark.id, benchmark.title, error instanceof Error ? error.message : String(error)));
-      }
+      rows.push(...(await runInOwnProcess(benchmark, server, runId, benchmark.timeLimitMs(options))));
       runs.push({
         id: benchmark.id,
         title: benchmark.title,
@@ -104,6 +101,17 @@ async function main(): Promise<number> {
   } finally {
     await server.close();
   }
+}
+
+/** One benchmark's own process (own-process.ts): runs it on the parent's server and reports its rows. */
+async function benchmarkProcess(id: string, options: BenchOptions): Promise<number> {
+  const benchmark = BENCHMARKS.find((b) => b.id === id);
+  const url = process.env[OWN_PROCESS_ENV.serverUrl];
+  const kind = process.env[OWN_PROCESS_ENV.serverKind] as BenchServer['kind'] | undefined;
+  const runId = process.env[OWN_PROCESS_ENV.runId];
+  if (!benchmark || !url || !kind || !runId) throw new Error(`benchmark ${id} started without its server or run (${Object.values(OWN_PROCESS_ENV).join(', ')})`);
+  await reportFromOwnProcess(benchmark, { options, server: attachBenchServer(url, kind, runId, log), log });
+  return 0;
 }
 
 main().then(

@@ -1,13 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { appEntry, LOADERS, ROOT } from '../node-child';
 
-/** This program runs compiled (dist/, as `npm run bench` does) or as TypeScript; the projector runs the same way. */
-const COMPILED = __filename.endsWith('.js');
-const APPS = join(__dirname, '..', '..', '..');
-const ROOT = COMPILED ? join(APPS, '..', '..') : join(APPS, '..');
-const PROJECTOR = join(APPS, 'projector', 'src', COMPILED ? 'main.js' : 'main.ts');
-const LOADERS = [...(COMPILED ? [] : ['ts-node/register/transpile-only']), 'tsconfig-paths/register'].flatMap((loader) => ['-r', require.resolve(loader)]);
+const PROJECTOR = appEntry('projector', 'main');
 const READY = 'Projector running';
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 20_000;
