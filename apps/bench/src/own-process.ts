@@ -63,6 +63,8 @@ export function runInOwnProcess(benchmark: Benchmark, server: BenchServer, runId
 
 /** In the benchmark's own process: runs it within its time limit, reports its rows to the parent, drops its databases. */
 export async function reportFromOwnProcess(benchmark: Benchmark, ctx: BenchContext): Promise<void> {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error(`benchmark ${benchmark.id} reports to the run that started it, and this process has no channel to one`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void ctx.server.close().finally(() => process.exit(130)));
   }
@@ -76,5 +78,5 @@ export async function reportFromOwnProcess(benchmark: Benchmark, ctx: BenchConte
     await ctx.server.close();
   }
   const report: Report = { rows };
-  await new Promise<void>((resolve, reject) => process.send?.(report, (error: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) => send(report, (error: Error | null) => (error ? reject(error) : resolve())));
 }
