@@ -50,8 +50,12 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: AppendListener | null;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly pages: SharedPageReads;
-  /** The pool's statements, a connection kept after a refused append (see pooledStatements). */
-  private readonly db: Queryable;
+  /**
+   * Where appends run: a refused append keeps its connection (pooledStatements). Reads, which the database does not
+   * refuse in the normal course, stay on Pool.query: through a checkout of their own, a 100-event stream read had
+   * p99 6–10 ms instead of 2.5–3.3 (bench h, alternating runs).
+   */
+  private readonly appends: Queryable;
 
   /** A connection string gives the store its own pool, ended by close(); a Pool stays the caller's. */
   constructor(connection: string | Pool, options: PostgresEventStoreOptions = {}) {
@@ -67,8 +71,8 @@ export class PostgresEventStore implements EventStore {
     const notifications = options.notifications ?? true;
     this.announcer = notifications ? new AppendAnnouncer(this.pool) : null;
     this.listener = notifications ? new AppendListener(this.pool, Math.min(this.pollIntervalMs, 1_000)) : null;
-    this.db = pooledStatements(this.pool);
-    this.pages = new SharedPageReads(this.db);
+    this.appends = pooledStatements(this.pool);
+    this.pages = new SharedPageReads(this.pool);
   }
 
   migrate(): Promise<void> {
@@ -76,18 +80,18 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const result = await appendEvents(this.db, streamId, events, expected);
+    const result = await appendEvents(this.appends, streamId, events, expected);
     this.announcer?.announce();
     return result;
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    return readStream(this.db, streamId, options, this.pageSize);
+    return readStream(this.pool, streamId, options, this.pageSize);
   }
 
   /** Backwards from 'start' reads from the head. Both directions read only up to the visible head. */
   readAll(from: GlobalPosition | 'start', options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    return readAll(this.db, from, options, this.pageSize);
+    return readAll(this.pool, from, options, this.pageSize);
   }
 
   subscribeToAll(from: GlobalPosition | 'start', options: SubscribeOptions = {}): Subscription {
@@ -104,11 +108,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   headPosition(): Promise<GlobalPosition | null> {
-    return headPosition(this.db);
+    return headPosition(this.pool);
   }
 
   lastPosition(): Promise<GlobalPosition | null> {
-    return lastPosition(this.db);
+    return lastPosition(this.pool);
   }
 
   /** Ends every subscription, the LISTEN connection, and the pool if the store created it. */
