@@ -31,10 +31,10 @@ export function stopOwnProcesses(): void {
 /**
  * Runs one benchmark in a fresh process of this program, with the same arguments, and answers its rows.
  *
- * Why: a benchmark that boots an api measures that api's latency, and in the run's own process it shared one heap
- * with everything the benchmarks before it had left (two apis, hundreds of thousands of samples): in a full run the
- * in-process stream read of h had p99 10 ms at p50 1.5 ms, against 2.5 ms when h ran alone. Each benchmark now
- * starts as the api does in production, in a process of its own.
+ * Why: a benchmark that boots an api measures that api's latency, and in the run's own process it shared its heap,
+ * compiled code and leftover handles with everything the benchmarks before it had left (h's api ran in the heap
+ * where g had run two apis). Each benchmark now measures as if it ran alone, and its api starts as in production,
+ * in a process of its own.
  */
 export function runInOwnProcess(benchmark: Benchmark, server: BenchServer, runId: string, timeLimitMs: number): Promise<ResultRow[]> {
   return new Promise((resolve) => {
