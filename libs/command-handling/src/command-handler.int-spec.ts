@@ -30,7 +30,7 @@ const counter: Decider<CounterCommand, CounterEvent, CounterState> = {
 const context = { actor: { username: 'tester', fullName: 'Người kiểm thử', agencyCode: '000.00.00.H41', unitId: null, roles: ['CLERK' as const] }, now: '2026-12-05T09:00:00+07:00' };
 
 /** The store, counting the stream reads and the appends that go through it. */
-function countingReads(store: EventStore): { store: EventStore; reads: () => number; appends: () => number } {
+function countingStore(store: EventStore): { store: EventStore; reads: () => number; appends: () => number } {
   let reads = 0;
   let appends = 0;
   const counted = Object.create(store) as EventStore;
@@ -76,7 +76,7 @@ describe('CommandHandler keeping the state a command left', () => {
   }
 
   it('decides the next command on that state without reading the stream, and chains it correctly', async () => {
-    const { store: counted, reads } = countingReads(store);
+    const { store: counted, reads } = countingStore(store);
     const handler = new CommandHandler(counted, new Upcasters());
     const streamId = `counter-${randomUUID()}`;
 
@@ -94,7 +94,7 @@ describe('CommandHandler keeping the state a command left', () => {
   });
 
   it('takes commands sent at once on one stream in turn: each appended once, none refused and decided again', async () => {
-    const { store: counted, reads, appends } = countingReads(store);
+    const { store: counted, reads, appends } = countingStore(store);
     const handler = new CommandHandler(counted, new Upcasters());
     const streamId = `counter-${randomUUID()}`;
 
@@ -162,7 +162,7 @@ describe('CommandHandler keeping the state a command left', () => {
   });
 
   it('reads every stream afresh with recentStreams 0', async () => {
-    const { store: counted, reads } = countingReads(store);
+    const { store: counted, reads } = countingStore(store);
     const handler = new CommandHandler(counted, new Upcasters(), { recentStreams: 0 });
     const streamId = `counter-${randomUUID()}`;
 

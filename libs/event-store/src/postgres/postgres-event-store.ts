@@ -53,7 +53,7 @@ export class PostgresEventStore implements EventStore {
   /**
    * Where appends run: a refused append keeps its connection (pooledStatements). Reads, which the database does not
    * refuse in the normal course, stay on Pool.query: through a checkout of their own, a 100-event stream read had
-   * p99 6–10 ms instead of 2.5–3.3 (bench h, alternating runs).
+   * p99 6–10 ms instead of 2.4–3.3 (bench h, alternating runs).
    */
   private readonly appends: Queryable;
 
