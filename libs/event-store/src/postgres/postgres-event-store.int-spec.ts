@@ -17,6 +17,7 @@ import { DuplicateEventIdError } from './errors';
 import { CHANNEL } from './schema';
 import { PostgresEventStore, PostgresEventStoreOptions } from './postgres-event-store';
 import { PostgresSubscription } from './postgres-subscription';
+import { EVENTS_AFTER, eventsAfter } from './read-all';
 import type { Queryable } from './queryable';
 import { SharedPageReads } from './shared-page-reads';
 
@@ -221,6 +222,29 @@ describe('PostgresEventStore on PostgreSQL', () => {
       } finally {
         await own.close();
         await pool.end();
+      }
+    });
+  });
+
+  describe('query plans', () => {
+    it('asks "anything after this position?" through the $all key, also in the generic plan a prepared statement switches to', async () => {
+      for (let batch = 0; batch < 20; batch++) {
+        await store.append(`${prefix}bulk-${batch}`, Array.from({ length: 100 }, () => event('Bulk')), 'no_stream');
+      }
+      const client = await store.pool.connect();
+      try {
+        await client.query('ANALYZE event_store.events');
+        await client.query('SET plan_cache_mode = force_generic_plan');
+        await client.query(`PREPARE events_after_plan AS ${EVENTS_AFTER}`);
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>("EXPLAIN EXECUTE events_after_plan('0', '0')");
+        const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+        expect(plan).toContain('Index Only Scan using events_pkey');
+        expect(plan).not.toContain('Seq Scan');
+        const last = await store.lastPosition();
+        expect(await eventsAfter(client, 'start')).toBe(true);
+        expect(await eventsAfter(client, last!)).toBe(false);
+      } finally {
+        client.release(true);
       }
     });
   });

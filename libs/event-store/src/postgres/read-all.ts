@@ -89,13 +89,17 @@ export async function* readAll(
  */
 export async function eventsAfter(db: Queryable, from: GlobalPosition | 'start'): Promise<boolean> {
   const bound = from === 'start' ? BEFORE_FIRST : toBound(from);
-  const { rows } = await db.query<{ found: boolean }>({
-    name: 'event_store_events_after',
-    text: `SELECT EXISTS (SELECT 1 FROM ${EVENTS_TABLE} e WHERE (e.tx_id, e.global_seq) > ($1::xid8, $2::bigint)) AS found`,
-    values: [bound.txId.toString(), bound.seq.toString()],
-  });
-  return rows[0].found;
+  const { rows } = await db.query({ name: 'event_store_events_after', text: EVENTS_AFTER, values: [bound.txId.toString(), bound.seq.toString()] });
+  return rows.length > 0;
 }
+
+/**
+ * The first key after the bound, not EXISTS: PostgreSQL drops ORDER BY and LIMIT inside EXISTS, and the generic plan
+ * a prepared statement switches to after five runs guesses a third of the table matches, so it scanned the whole
+ * table (every event ever stored) on each call a caught-up subscriber made. Ordered by the key, every plan walks it.
+ */
+export const EVENTS_AFTER = `SELECT 1 FROM ${EVENTS_TABLE} e WHERE (e.tx_id, e.global_seq) > ($1::xid8, $2::bigint)
+  ORDER BY e.tx_id, e.global_seq LIMIT 1`;
 
 export async function headPosition(db: Queryable): Promise<GlobalPosition | null> {
   const { rows } = await db.query<[txId: string, globalSeq: string]>({
