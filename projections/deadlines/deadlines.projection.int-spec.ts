@@ -77,6 +77,22 @@ describe('deadlines projection', () => {
     });
   });
 
+  it('finds the rows an event changes through their keys, not by scanning every document projected', async () => {
+    const many = Array.from({ length: 3_000 }, (_, n) => incomingDocument(log, `doc-${n}`));
+    await db.apply(projection, many.map((doc) => doc.received()));
+    await db.rows('ANALYZE rm_deadlines.deadlines, rm_deadlines.documents');
+    const doc = many[1_234];
+
+    const plans = await db.plans(projection, [
+      doc.registered(9),
+      doc.assigned([assignee('LEAD', personHandler(UNIT_HEAD, FINANCE_UNIT), '2025-03-07T17:00:00+07:00')]),
+    ]);
+
+    expect(plans.length).toBeGreaterThan(1);
+    for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on (deadlines|documents)/);
+    expect(await rowsOf('doc-1234')).toEqual([expect.objectContaining({ kind: 'PROCESSING', lead_username: UNIT_HEAD.username })]);
+  });
+
   it('moves the processing deadline with a forward and an extension', async () => {
     const doc = incomingDocument(log, 'doc-1');
     const unitHead = personHandler(UNIT_HEAD, FINANCE_UNIT);

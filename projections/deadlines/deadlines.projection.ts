@@ -5,7 +5,7 @@ import type { ProjectionDefinition, ProjectionTx } from '@app/projection-runner'
 import { advanceSummaries, INCOMING_SUMMARY_DDL, refreshSummaries, SUMMARY_COLUMNS } from '../shared/incoming-summary';
 import { leadAssignee, leadColumns } from '../shared/lead';
 import type { ColumnTypes } from '../shared/recordset';
-import { columnNames, recordsetColumns, recordsetParam } from '../shared/recordset';
+import { columnNames, recordset, recordsetColumns, recordsetParam } from '../shared/recordset';
 import type { Projected, TypeHandlers } from '../shared/stream-rounds';
 import { applyByType, streamRounds } from '../shared/stream-rounds';
 
@@ -91,7 +91,7 @@ async function upsertRows(rows: readonly DeadlineRow[], tx: ProjectionTx): Promi
   await tx.query(
     `INSERT INTO deadlines (${columnNames(ROW_COLUMNS)}, agency_code, urgency, ${SUMMARY_COLUMNS.join(', ')})
      SELECT ${columnNames(ROW_COLUMNS, 'e')}, d.agency_code, d.urgency, ${summary}
-     FROM jsonb_to_recordset($1::jsonb) AS e(${recordsetColumns(ROW_COLUMNS)}) JOIN documents d USING (document_id)
+     FROM ${recordset(recordsetColumns(ROW_COLUMNS))} JOIN documents d USING (document_id)
      ON CONFLICT (document_id, kind) DO UPDATE SET ${set}`,
     [recordsetParam(rows)],
   );
@@ -123,7 +123,7 @@ async function present(events: readonly Of<'IncomingDocumentPresented'>[], tx: P
   const rows = events.map(({ data: d }) => ({ document_id: d.documentId, username: d.leader.username, full_name: d.leader.fullName }));
   await tx.query(
     `UPDATE deadlines t SET lead_username = e.username, lead_unit_id = NULL, lead_full_name = e.full_name
-     FROM jsonb_to_recordset($1::jsonb) AS e(document_id text, username text, full_name text)
+     FROM ${recordset('document_id text, username text, full_name text')}
      WHERE t.document_id = e.document_id AND t.kind = 'URGENCY'`,
     [recordsetParam(rows)],
   );
@@ -148,7 +148,7 @@ async function assign(events: readonly Of<'IncomingDocumentAssigned'>[], tx: Pro
 async function updateProcessing(columns: ColumnTypes, set: string, rows: readonly object[], tx: ProjectionTx): Promise<void> {
   await tx.query(
     `UPDATE deadlines t SET ${set}
-     FROM jsonb_to_recordset($1::jsonb) AS e(document_id text, ${recordsetColumns(columns)})
+     FROM ${recordset(`document_id text, ${recordsetColumns(columns)}`)}
      WHERE t.document_id = e.document_id AND t.kind = 'PROCESSING'`,
     [recordsetParam(rows)],
   );
@@ -178,7 +178,7 @@ async function recompute(events: readonly Of<'IncomingReceiptDeadlinesRecomputed
   ]);
   await tx.query(
     `UPDATE deadlines t SET due_at = e.due_at
-     FROM jsonb_to_recordset($1::jsonb) AS e(document_id text, kind text, due_at timestamptz)
+     FROM ${recordset('document_id text, kind text, due_at timestamptz')}
      WHERE t.document_id = e.document_id AND t.kind = e.kind`,
     [recordsetParam(rows)],
   );

@@ -4,7 +4,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { ProjectionDefinition, ProjectionTx } from '@app/projection-runner';
 import { advanceSummaries, INCOMING_SUMMARY_DDL, refreshSummaries, SUMMARY_COLUMNS } from '../shared/incoming-summary';
 import type { ColumnTypes } from '../shared/recordset';
-import { columnNames, recordsetColumns, recordsetParam } from '../shared/recordset';
+import { columnNames, recordset, recordsetColumns, recordsetParam } from '../shared/recordset';
 import type { Projected, TypeHandlers } from '../shared/stream-rounds';
 import { applyByType, streamRounds } from '../shared/stream-rounds';
 
@@ -126,7 +126,7 @@ async function insertItems(rows: readonly ItemRow[], onConflict: string, tx: Pro
   await tx.query(
     `INSERT INTO inbox_items (${columnNames(ITEM_COLUMNS)}, agency_code, ${SUMMARY_COLUMNS.join(', ')})
      SELECT ${columnNames(ITEM_COLUMNS, 'e')}, d.agency_code, ${summary}
-     FROM jsonb_to_recordset($1::jsonb) AS e(${recordsetColumns(ITEM_COLUMNS)}) JOIN documents d USING (document_id)
+     FROM ${recordset(recordsetColumns(ITEM_COLUMNS))} JOIN documents d USING (document_id)
      ON CONFLICT (document_id, assignee) ${onConflict}`,
     [recordsetParam(rows)],
   );
@@ -201,7 +201,7 @@ async function extend(events: readonly Of<'IncomingDeadlineExtended'>[], tx: Pro
   }));
   await tx.query(
     `UPDATE inbox_items i SET deadline = CASE WHEN i.role = 'LEAD' THEN e.lead_deadline ELSE e.deadline END
-     FROM jsonb_to_recordset($1::jsonb) AS e(document_id text, previous_deadline timestamptz, deadline timestamptz, lead_deadline timestamptz)
+     FROM ${recordset('document_id text, previous_deadline timestamptz, deadline timestamptz, lead_deadline timestamptz')}
      WHERE i.document_id = e.document_id AND (i.role = 'LEAD' OR i.deadline = e.previous_deadline)`,
     [recordsetParam(rows)],
   );

@@ -60,6 +60,19 @@ describe('outgoing documents projection', () => {
     return log.append(outgoingStream(documentId), ...events);
   }
 
+  it('finds the document an event changes through its key, not by scanning every document projected', async () => {
+    const documents = Array.from({ length: 3_000 }, (_, n) => `${DOCUMENT_ID}-${n}`);
+    await db.apply(projection, documents.flatMap((documentId) => log.append(outgoingStream(documentId), created({ documentId }))));
+    await db.rows('ANALYZE rm_outgoing_documents.outgoing_documents');
+
+    const plans = await db.plans(projection, log.append(outgoingStream(documents[1_234]), submitted({ documentId: documents[1_234] })));
+
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toContain('Index Scan using outgoing_documents_pkey');
+    expect(plans[0]).not.toContain('Seq Scan on outgoing_documents');
+    expect(await row(documents[1_234])).toMatchObject({ status: 'SUBMITTED' });
+  });
+
   it('shows a draft with its content and drafter', async () => {
     await db.apply(projection, log.append(outgoingStream(DOCUMENT_ID), created()));
 

@@ -2,7 +2,7 @@ import type { IncomingDocumentEvent, IncomingStatus } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { ProjectionTx } from '@app/projection-runner';
 import type { ColumnTypes } from './recordset';
-import { columnNames, recordsetColumns, recordsetParam } from './recordset';
+import { columnNames, recordset, recordsetColumns, recordsetParam } from './recordset';
 
 /**
  * The inbox and deadlines read models keep their own summary of each incoming document in a `documents`
@@ -143,7 +143,7 @@ export async function advanceSummaries(round: readonly RecordedEvent[], tx: Proj
     const set = CHANGING_COLUMNS.map((name) => `${name} = COALESCE(e.${name}, d.${name})`).join(', ');
     const rows = await tx.query<{ document_id: string }>(
       `UPDATE documents d SET revision = e.revision, ${set}
-       FROM jsonb_to_recordset($1::jsonb) AS e(${recordsetColumns(CHANGE_COLUMNS)})
+       FROM ${recordset(recordsetColumns(CHANGE_COLUMNS))}
        WHERE d.document_id = e.document_id AND d.revision < e.revision RETURNING d.document_id`,
       [recordsetParam(changes)],
     );

@@ -4,6 +4,17 @@
  */
 export type ColumnTypes = Readonly<Record<string, string>>;
 
+/**
+ * `jsonb_to_recordset($1::jsonb)` with these columns (`name type, …`) as a relation to join read-model tables with.
+ * PostgreSQL counts a set-returning function as 100 rows, so a round of one or two events joined with its table was
+ * planned as a hash join over a sequential scan of the whole table, every row of every document ever projected.
+ * Limited to the array's length, which the planner folds to the count (these statements are unnamed, so planned
+ * with their parameter), the round's real size picks an index lookup per row.
+ */
+export function recordset(columns: string): string {
+  return `(SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${columns}) LIMIT jsonb_array_length($1::jsonb)) AS e`;
+}
+
 /** `name type, …` for `jsonb_to_recordset($1::jsonb) AS e(…)`. */
 export function recordsetColumns(columns: ColumnTypes): string {
   return Object.entries(columns)

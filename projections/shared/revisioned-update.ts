@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@app/domain';
 import type { ProjectionTx } from '@app/projection-runner';
 import type { ColumnTypes } from './recordset';
-import { recordsetColumns, recordsetParam } from './recordset';
+import { recordset, recordsetColumns, recordsetParam } from './recordset';
 import type { Projected } from './stream-rounds';
 
 export interface RevisionedUpdate<E extends DomainEvent> {
@@ -30,7 +30,7 @@ export function revisionedUpdate<E extends DomainEvent>(spec: RevisionedUpdate<E
     .map((name) => `d.${name} = e.${name}`)
     .join(' AND ');
   const sql = `UPDATE ${spec.table} d SET ${set}, revision = e.revision, updated_at = e.recorded_at
-     FROM jsonb_to_recordset($1::jsonb) AS e(${recordsetColumns(spec.key)}, revision bigint, recorded_at timestamptz, ${recordsetColumns(spec.columns)})
+     FROM ${recordset(`${recordsetColumns(spec.key)}, revision bigint, recorded_at timestamptz, ${recordsetColumns(spec.columns)}`)}
      WHERE ${matches} AND d.revision < e.revision`;
   return async (events, tx) => {
     const rows = events.map((event) => ({ ...spec.keyOf(event), revision: event.revision, recorded_at: event.recordedAt, ...spec.row(event) }));

@@ -14,6 +14,8 @@ export interface ProjectionDatabase {
   install(projection: ProjectionDefinition): Promise<void>;
   /** Applies the events in one transaction with `search_path` set to the projection's schema. */
   apply(projection: ProjectionDefinition, events: readonly RecordedEvent[], mode?: ApplyMode): Promise<void>;
+  /** As apply() in batch mode, answering the plan PostgreSQL chose for each statement the projection ran. */
+  plans(projection: ProjectionDefinition, events: readonly RecordedEvent[]): Promise<string[]>;
   rows<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -49,6 +51,21 @@ export async function createProjectionDatabase(prefix: string): Promise<Projecti
         if (mode === 'batch' && projection.handleBatch) await projection.handleBatch(events, tx);
         else for (const event of events) await projection.handle(event, tx);
       });
+    },
+    async plans(projection, events) {
+      const plans: string[] = [];
+      await inSchema(projection, async (tx) => {
+        const explaining: ProjectionTx = {
+          async query<T>(sql: string, params?: readonly unknown[]) {
+            const plan = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
+            plans.push(plan.map((line) => line['QUERY PLAN']).join('\n'));
+            return tx.query<T>(sql, params);
+          },
+        };
+        if (projection.handleBatch) await projection.handleBatch(events, explaining);
+        else for (const event of events) await projection.handle(event, explaining);
+      });
+      return plans;
     },
     async rows<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
       return (await pool.query(sql, params as unknown[])).rows as T[];
