@@ -19,6 +19,7 @@ import { PostgresEventStore, PostgresEventStoreOptions } from './postgres-event-
 import { PostgresSubscription } from './postgres-subscription';
 import { EVENTS_AFTER, eventsAfter } from './read-all';
 import type { Queryable } from './queryable';
+import { readStream } from './read-stream';
 import { SharedPageReads } from './shared-page-reads';
 
 /** Appends inside a transaction that stays open `delayMs` longer, as a slow command handler would. */
@@ -223,6 +224,34 @@ describe('PostgresEventStore on PostgreSQL', () => {
         await own.close();
         await pool.end();
       }
+    });
+  });
+
+  describe('reading a stream backwards', () => {
+    it('starts with a small page and doubles it: a reader after the latest events fetches few rows of a long stream', async () => {
+      const stream = `${prefix}register`;
+      for (let batch = 0; batch < 3; batch++) await store.append(stream, Array.from({ length: 100 }, () => event('NumberAllocated')), 'any');
+      let fetched = 0;
+      const counting: Queryable = {
+        async query(config) {
+          const result = await store.pool.query(config);
+          fetched += result.rows.length;
+          return result;
+        },
+      };
+      const backwards = () => readStream(counting, stream, { direction: 'backwards' }, 500);
+
+      const latest: bigint[] = [];
+      for await (const stored of backwards()) {
+        latest.push(stored.revision);
+        if (latest.length === 3) break;
+      }
+      expect(latest).toEqual([299n, 298n, 297n]);
+      expect(fetched).toBeLessThanOrEqual(16);
+
+      fetched = 0;
+      expect((await collect(backwards())).map((stored) => stored.revision)).toEqual(Array.from({ length: 300 }, (_, i) => BigInt(299 - i)));
+      expect(fetched).toBe(300);
     });
   });
 
