@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { BenchContext, Benchmark, ResultRow } from './benchmark';
 import type { BenchServer } from './bench-server';
 import { withTimeLimit } from './load';
-import { appEntry, LOADERS, ROOT } from './node-child';
+import { appEntry, LOADERS, ROOT } from '@app/platform';
 import { failedRow } from './result-rows';
 
 /** What tells this program it is one benchmark's own process, and on which server the run measures. */

@@ -1,17 +1,12 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { ConfigurationError } from '@app/config';
-import { READ_MODELS_WAIT_MS } from '@app/process-managers';
-import { jsonLogger, ProjectionRunner } from '@app/projection-runner';
-import { allProjections, reportingViews } from '@app/projections';
-import { NestJsonLogger } from './nest-logger';
-import { RunningProcessManagers, startProcessManagers } from './process-managers';
-import { loadProjectorConfig, selectProjections } from './projector-config';
-import { ProjectorModule } from './projector.module';
+import { ProjectionRunner } from '@app/projection-runner';
+import { allProjections } from '@app/projections';
+import type { RunningProcessManagers } from './process-managers';
+import { createProjectorContext, projectorLogger as logger, startProjecting } from './projector-app';
+import { loadProjectorConfig } from './projector-config';
 
 const USAGE = 'usage: projector            run the projections until SIGTERM\n       projector rebuild <name>   rebuild one read model from the start and switch over';
-
-const logger = jsonLogger({ service: 'projector' });
 
 /**
  * The projector (architecture.md §2, §5, §10): runs the read-model projections, or rebuilds one.
@@ -27,11 +22,7 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   const config = loadProjectorConfig();
-  const projections = selectProjections(allProjections, config.projections);
-  const app = await NestFactory.createApplicationContext(
-    ProjectorModule.register({ config, projections, dependentDdl: reportingViews, logger }),
-    { logger: new NestJsonLogger(logger) },
-  );
+  const app = await createProjectorContext(config, logger);
   const runner = app.get(ProjectionRunner);
   if (rebuilding) {
     try {
@@ -46,10 +37,8 @@ async function main(args: readonly string[]): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void shutdown(signal, [processManagers, app]));
   }
-  await runner.start();
-  // The liên thông process managers read the agencies' calendars from a read model: they start once the schemas exist.
-  processManagers = await startProcessManagers(config, (position) => runner.waitForPosition(position, READ_MODELS_WAIT_MS));
-  logger.info('Projector running', { projections: projections.map((p) => p.name), subscription: config.subscription });
+  processManagers = await startProjecting(app, config);
+  logger.info('Projector running', { projections: config.projections ?? allProjections.map((p) => p.name), subscription: config.subscription });
 }
 
 /** A Nest application context, whose close passes the signal on to the shutdown hooks as enableShutdownHooks does. */

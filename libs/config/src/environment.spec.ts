@@ -1,9 +1,16 @@
-import { ConfigurationError, loadEnvironment } from './environment';
+import { ConfigurationError, environmentVariables, loadEnvironment } from './environment';
 
 describe('loadEnvironment', () => {
   it('applies the documented defaults to an empty environment', () => {
     const env = loadEnvironment({});
-    expect(env).toMatchObject({ PORT: 3000, EVENT_STORE: 'postgres', RUN_PROJECTIONS: true, CONSISTENCY_TIMEOUT_MS: 2000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000 });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      EVENT_STORE: 'postgres',
+      RUN_PROJECTIONS: true,
+      PROJECTOR_THREAD: true,
+      CONSISTENCY_TIMEOUT_MS: 2000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.GRAPHQL_INTROSPECTION).toBeUndefined();
   });
@@ -11,6 +18,14 @@ describe('loadEnvironment', () => {
   it('parses numbers and booleans', () => {
     const env = loadEnvironment({ PORT: '8080', RUN_PROJECTIONS: 'false', SEED_DEMO: '0', GRAPHQL_INTROSPECTION: 'true' });
     expect(env).toMatchObject({ PORT: 8080, RUN_PROJECTIONS: false, SEED_DEMO: false, GRAPHQL_INTROSPECTION: true });
+  });
+
+  it('gives back the variables of a configuration: loaded again, they give the same one (a projector thread runs on them)', () => {
+    const env = loadEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://db/qlvbdh', PROJECTOR_THREAD: 'false', LOG_LEVEL: 'error' });
+    const variables = environmentVariables(env);
+    expect(variables).toMatchObject({ PORT: '8080', DATABASE_URL: 'postgres://db/qlvbdh', RUN_PROJECTIONS: 'true', PROJECTOR_THREAD: 'false', LOG_LEVEL: 'error' });
+    expect(variables).not.toHaveProperty('OIDC_ISSUER');
+    expect(loadEnvironment(variables)).toEqual(env);
   });
 
   it('names every invalid variable', () => {

@@ -46,6 +46,13 @@ export class Environment {
   @Transform(toBool)
   RUN_PROJECTIONS = true;
 
+  /**
+   * With RUN_PROJECTIONS: run them, and the process managers, on a worker thread of the api process (apps/projector's
+   * thread entry), beside the event loop that serves requests rather than on it.
+   */
+  @Transform(toBool)
+  PROJECTOR_THREAD = true;
+
   /** Seed the demo province when the event store is empty. */
   @Transform(toBool)
   SEED_DEMO = true;
@@ -79,7 +86,7 @@ export class ConfigurationError extends Error {
 
 const VARIABLES = [
   'PORT', 'DATABASE_URL', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT', 'EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING',
-  'JWT_SECRET', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_USERNAME_CLAIM', 'RUN_PROJECTIONS', 'SEED_DEMO',
+  'JWT_SECRET', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_USERNAME_CLAIM', 'RUN_PROJECTIONS', 'PROJECTOR_THREAD', 'SEED_DEMO',
   'CONSISTENCY_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'GRAPHQL_INTROSPECTION', 'LOG_LEVEL',
 ] as const;
 
@@ -94,4 +101,9 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     );
   }
   return env;
+}
+
+/** The variables that give `env` again: the configuration of a thread or process that must run as this one does. */
+export function environmentVariables(env: Environment): Record<string, string> {
+  return Object.fromEntries(VARIABLES.filter((k) => env[k] !== undefined).map((k) => [k, String(env[k])]));
 }

@@ -71,7 +71,7 @@ const runner: Provider = {
   providers: [
     runner,
     ProcessManagersLifecycle,
-    { provide: RUN_PROCESS_MANAGERS, useFactory: (env: Environment) => env.RUN_PROJECTIONS, inject: [ENVIRONMENT] },
+    { provide: RUN_PROCESS_MANAGERS, useFactory: (env: Environment) => env.RUN_PROJECTIONS && !env.PROJECTOR_THREAD, inject: [ENVIRONMENT] },
   ],
   exports: [ProcessManagerRunner],
 })

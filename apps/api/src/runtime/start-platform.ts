@@ -5,6 +5,7 @@ import { connectDatabase, createEventStore, localSecretFile } from '@app/platfor
 import { jsonLoggerAt, ProjectionRunner } from '@app/projection-runner';
 import { allProjections, reportingViews } from '@app/projections';
 import type { Platform } from './platform';
+import { ProjectorThread, startProjectorThread } from './projector-thread';
 
 export interface RunningPlatform extends Platform {
   readonly runner: ProjectionRunner;
@@ -16,7 +17,8 @@ export interface RunningPlatform extends Platform {
 
 /**
  * Connects everything the api needs: the database (embedded when DATABASE_URL is unset), the
- * configured event store, the projections (run in this process when RUN_PROJECTIONS) and tokens.
+ * configured event store, the projections (run in this process when RUN_PROJECTIONS, on a worker thread of
+ * it when PROJECTOR_THREAD too) and tokens.
  */
 export async function startPlatform(env: Environment, log: (line: string) => void = () => undefined): Promise<RunningPlatform> {
   const database = await connectDatabase(env, log);
@@ -33,8 +35,18 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
     dependentDdl: reportingViews,
     logger: jsonLoggerAt(env.LOG_LEVEL, { component: 'projection-runner' }),
   });
-  if (env.RUN_PROJECTIONS) await runner.start();
+  const onThread = env.RUN_PROJECTIONS && env.PROJECTOR_THREAD;
+  if (env.RUN_PROJECTIONS && !onThread) await runner.start();
   else await runner.ensureSchemas();
+  let projector: ProjectorThread | null = null;
+  try {
+    if (onThread) projector = await startProjectorThread(env, database.url, log);
+  } catch (error) {
+    await eventStore.close();
+    await pool.end();
+    await database.close();
+    throw error;
+  }
   const localTokens = env.OIDC_ISSUER
     ? null
     : new LocalTokenService(loadOrCreateLocalSecret(env.JWT_SECRET, localSecretFile(env)));
@@ -48,9 +60,10 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
     runner,
     databaseUrl: database.url,
     consistency: { waitFor: (position, timeoutMs) => runner.waitForPosition(position, timeoutMs) },
-    projections: runner,
+    projections: projector ?? runner,
     readModelChanges: runner,
     async close() {
+      await projector?.stop();
       await runner.stop();
       await eventStore.close();
       await pool.end();

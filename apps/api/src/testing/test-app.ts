@@ -36,6 +36,9 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     JWT_SECRET: 'e2e-test-secret-that-is-long-enough-0123456789',
     CONSISTENCY_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'error',
+    // The projections and process managers on the tests' own event loop: tests wait for the process managers to be idle
+    // and stop them through the api's ProcessManagerRunner.
+    PROJECTOR_THREAD: 'false',
     ...overrides,
   });
   const platform = await startPlatform(env);

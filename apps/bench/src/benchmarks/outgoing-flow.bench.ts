@@ -43,20 +43,21 @@ interface Topology {
   readonly database: string;
   /** Prefix of the rows' case names. */
   readonly label: string;
-  /** The projector as a process of its own (docker-compose), or everything in the api (the embedded default). */
-  readonly projector: boolean;
+  /** On a worker thread of the api (the embedded default), on its event loop, or in a projector process (docker-compose). */
+  readonly projections: 'thread' | 'event loop' | 'elsewhere';
 }
 
 const TOPOLOGIES: readonly Topology[] = [
-  { database: 'outgoing', label: '', projector: false },
-  { database: 'outgoing_projector', label: 'api + projector process: ', projector: true },
+  { database: 'outgoing', label: '', projections: 'thread' },
+  { database: 'outgoing_event_loop', label: "projections on the api's event loop: ", projections: 'event loop' },
+  { database: 'outgoing_projector', label: 'api + projector process: ', projections: 'elsewhere' },
 ];
 
 /**
  * (g) The outgoing flow between agencies, over HTTP: create draft → submit → approve → sign → number → seal → issue,
- * each of the four demo agencies sending to the next. Measured twice: with the projections and the interconnect
- * process managers in the api's process (the embedded default), then in a projector process of their own (the
- * docker-compose topology). A max-throughput run (bounded concurrency) gives flows/s; a paced (open-loop) run at
+ * each of the four demo agencies sending to the next. Measured three times: with the projections and the interconnect
+ * process managers on a worker thread of the api (the embedded default), on the api's event loop (PROJECTOR_THREAD=false),
+ * then in a projector process of their own (the docker-compose topology). A max-throughput run (bounded concurrency) gives flows/s; a paced (open-loop) run at
  * `--flow-rate` gives, for every flow, the time from the issue mutation's answer until the recipient's clerk sees the
  * received document in `incomingDocument` (its id is the deterministic interconnect copy id). The bench learns of the
  * copy's append from one subscription to $all, then asks `incomingDocument` with `consistentWith` = the copy's position,
@@ -65,7 +66,7 @@ const TOPOLOGIES: readonly Topology[] = [
 export const outgoingFlowBenchmark: Benchmark = {
   id: 'g',
   title: 'outgoing flow: draft to issue to the recipient',
-  timeLimitMs: (o) => 2 * (180_000 + o.flows * 3 * 400),
+  timeLimitMs: (o) => TOPOLOGIES.length * (180_000 + o.flows * 3 * 400),
   async run(ctx) {
     const rows: ResultRow[] = [];
     for (const topology of TOPOLOGIES) {
@@ -82,19 +83,19 @@ async function measureTopology(ctx: BenchContext, topology: Topology): Promise<R
   const caseName = 'outgoing flows (7 mutations each)';
   const url = await ctx.server.database(topology.database);
   let projector: ProjectorProcess | null = null;
-  if (topology.projector) {
+  if (topology.projections === 'elsewhere') {
     ctx.log('(g) starting the projector process (projections and process managers)');
     const { startProjectorProcess } = await import('../graphql/projector-process');
     projector = await startProjectorProcess(url);
   }
-  ctx.log(`(g) booting the api in process (demo province seeded${topology.projector ? '' : ', projections and process managers in it'})`);
+  ctx.log(`(g) booting the api in process (demo province seeded; projections and process managers ${topology.projections === 'elsewhere' ? 'in the projector' : `on its ${topology.projections}`})`);
   const { ApiBootError, startApiInProcess } = await import('../graphql/api-in-process');
   const { DEMO_AGENCIES, DEMO_STAFF, demoUnitId, demoUsername } = await import('../../../api/src/demo/demo-province');
   const { interconnectCopyId } = await import('@app/process-managers');
   let api;
   let arrivals: StreamArrivals | null = null;
   try {
-    api = await startApiInProcess(url, !topology.projector);
+    api = await startApiInProcess(url, topology.projections);
   } catch (error) {
     await projector?.stop();
     if (error instanceof ApiBootError) return [skippedRow('g', caseName, error.message)];

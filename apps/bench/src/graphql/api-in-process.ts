@@ -28,10 +28,10 @@ export interface ApiInProcess {
 
 /**
  * The api as apps/api/src/testing/test-app.ts boots it (demo province seeded and projected), on
- * `databaseUrl`, listening on a free loopback port for real HTTP. With `runProjections` false the
- * projections and process managers are left to a projector process, which must be running.
+ * `databaseUrl`, listening on a free loopback port for real HTTP. The projections and process managers run on a
+ * worker thread of the api (the default), on its event loop, or `elsewhere`: in a projector process, which must be running.
  */
-export async function startApiInProcess(databaseUrl: string, runProjections = true): Promise<ApiInProcess> {
+export async function startApiInProcess(databaseUrl: string, projections: 'thread' | 'event loop' | 'elsewhere' = 'thread'): Promise<ApiInProcess> {
   const env = loadEnvironment({
     DATABASE_URL: databaseUrl,
     JWT_SECRET: 'bench-only-secret-that-is-long-enough-0123456789',
@@ -39,7 +39,8 @@ export async function startApiInProcess(databaseUrl: string, runProjections = tr
     LOG_LEVEL: 'error',
     // The benchmark finds the operations it needs by introspection, which production mode turns off by default.
     GRAPHQL_INTROSPECTION: 'true',
-    RUN_PROJECTIONS: String(runProjections),
+    RUN_PROJECTIONS: String(projections !== 'elsewhere'),
+    PROJECTOR_THREAD: String(projections === 'thread'),
   });
   const errors: string[] = [];
   const logger: LoggerService = {

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { appEntry, LOADERS, ROOT } from '../node-child';
+import { appEntry, LOADERS, ROOT } from '@app/platform';
 
 const PROJECTOR = appEntry('projector', 'main');
 const READY = 'Projector running';
