@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { HttpException } from '@nestjs/common';
 import { interconnectCopyId, ProcessManagerRunner } from '@app/process-managers';
+import { HealthController } from '../src/health/health.controller';
 import { startTestApp, TestApp } from '../src/testing/test-app';
 import { succeed } from './incoming-fixtures';
 import { ISSUE, MAIN_FILE, NUMBER, SEAL, signatureOn, signedDocument, SNV } from './outgoing-fixtures';
@@ -24,6 +26,21 @@ describe('projector thread', () => {
     expect(status.length).toBeGreaterThan(5);
     expect(status.every((projection) => projection.state === 'running' && projection.lastError === null)).toBe(true);
     expect(t.app.get(ProcessManagerRunner).status().every((manager) => manager.state === 'stopped')).toBe(true);
+  });
+
+  it('answers /health degraded, not ok with no projections listed, when the thread cannot say how they are', async () => {
+    const ended = { status: () => Promise.reject(new Error('the projector thread has ended')) };
+    const health = new HealthController(t.platform.pool, t.platform.eventStore, ended);
+
+    const refusal = await health.ready().catch((error: unknown) => error);
+
+    expect(refusal).toBeInstanceOf(HttpException);
+    expect((refusal as HttpException).getStatus()).toBe(503);
+    expect((refusal as HttpException).getResponse()).toMatchObject({
+      status: 'degraded',
+      database: 'ok',
+      projectionsError: 'error: the projector thread has ended',
+    });
   });
 
   it("delivers between agencies from the thread: the recipient's clerk finds the issued document received", async () => {

@@ -26,9 +26,13 @@ export class HealthController {
       check(() => this.pool.query('SELECT 1')),
       check(() => this.store.headPosition()),
     ]);
-    const projections = await this.projections.status().catch(() => []);
-    const ok = database === 'ok' && eventStore === 'ok' && projections.every((p) => p.lastError === null);
-    const body = { status: ok ? 'ok' : 'degraded', database, eventStore, projections };
+    // Not knowing how the projections are (their thread has ended, say) is degraded, not ok with none listed.
+    const [projections, projectionsError] = await this.projections.status().then(
+      (statuses) => [statuses, null] as const,
+      (error: unknown) => [[], `error: ${error instanceof Error ? error.message : String(error)}`] as const,
+    );
+    const ok = database === 'ok' && eventStore === 'ok' && projectionsError === null && projections.every((p) => p.lastError === null);
+    const body = { status: ok ? 'ok' : 'degraded', database, eventStore, projections, ...(projectionsError ? { projectionsError } : {}) };
     if (!ok) throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
     return body;
   }
