@@ -26,9 +26,11 @@ export async function startProjectorThread(env: Environment, databaseUrl: string
   const pending = new Map<number, { resolve: (status: ProjectionStatus[]) => void; reject: (error: Error) => void }>();
   let requests = 0;
   let ended = false;
+  let stopping = false;
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
   void exited.then((code) => {
     ended = true;
+    if (!stopping) log(`the projector thread ended (code ${code}): projections and process managers stopped; /health answers degraded`);
     for (const { reject } of pending.values()) reject(new Error(`the projector thread ended (code ${code})`));
     pending.clear();
   });
@@ -53,6 +55,7 @@ export async function startProjectorThread(env: Environment, databaseUrl: string
   const send = (message: ToProjectorThread) => worker.postMessage(message);
   const stop = async () => {
     if (ended) return;
+    stopping = true;
     send({ type: 'stop' });
     const timer = setTimeout(() => void worker.terminate(), STOP_TIMEOUT_MS);
     await exited;
@@ -61,6 +64,7 @@ export async function startProjectorThread(env: Environment, databaseUrl: string
   try {
     await running;
   } catch (error) {
+    stopping = true;
     await worker.terminate();
     throw error;
   } finally {
