@@ -16,8 +16,9 @@ export interface ProjectorThread extends ProjectionStatusSource {
 /**
  * Starts the projector (projections and process managers) on a worker thread of this process, configured as the api
  * is (`env`) on `databaseUrl`: the api's event loop then serves requests only, and the projections run beside it on
- * the machine's other core, as with a projector process but without a second process to deploy. Resolves once they run. Read-your-writes
- * needs nothing from it: the api's runner learns its checkpoints from their NOTIFYs, as from a projector process.
+ * the machine's other core, as with a projector process but without a second process to deploy. Resolves once they
+ * run. Read-your-writes needs nothing from it: the api's runner learns its checkpoints from their NOTIFYs, as from a
+ * projector process.
  */
 export async function startProjectorThread(env: Environment, databaseUrl: string, log: (line: string) => void): Promise<ProjectorThread> {
   // The api's own configuration (which need not be process.env's), every projection (PROJECTIONS empty), its database.
