@@ -58,9 +58,9 @@ const TOPOLOGIES: readonly Topology[] = [
 /**
  * (g) The outgoing flow between agencies, over HTTP: create draft → submit → approve → sign → number → seal → issue,
  * each of the four demo agencies sending to the next. Measured three times: with the projections and the interconnect
- * process managers on a worker thread of the api (the embedded default), on the api's event loop (PROJECTOR_THREAD=false),
- * then in a projector process of their own (the docker-compose topology). A max-throughput run (bounded concurrency) gives flows/s; a paced (open-loop) run at
- * `--flow-rate` gives, for every flow, the time from the issue mutation's answer until the recipient's clerk sees the
+ * process managers on a worker thread of the api (the embedded default), on the api's event loop
+ * (PROJECTOR_THREAD=false), then in a projector process of their own (the docker-compose topology). A max-throughput
+ * run (bounded concurrency) gives flows/s; a paced (open-loop) run at `--flow-rate` gives, for every flow, the time from the issue mutation's answer until the recipient's clerk sees the
  * received document in `incomingDocument` (its id is the deterministic interconnect copy id). The bench learns of the
  * copy's append from one subscription to $all, then asks `incomingDocument` with `consistentWith` = the copy's position,
  * as a front end told of a new document would: no pollers adding load to the machine being measured.
