@@ -36,8 +36,9 @@ export async function startPlatform(env: Environment, log: (line: string) => voi
     logger: jsonLoggerAt(env.LOG_LEVEL, { component: 'projection-runner' }),
   });
   const onThread = env.RUN_PROJECTIONS && env.PROJECTOR_THREAD;
+  // On its thread the projector ensures the schemas itself before it reports running.
   if (env.RUN_PROJECTIONS && !onThread) await runner.start();
-  else await runner.ensureSchemas();
+  else if (!onThread) await runner.ensureSchemas();
   let projector: ProjectorThread | null = null;
   try {
     if (onThread) projector = await startProjectorThread(env, database.url, log);
