@@ -20,6 +20,7 @@ import { IncomingModule } from './incoming/incoming.module';
 import { OutgoingModule } from './outgoing/outgoing.module';
 import { ProcessManagersModule } from './delivery/process-managers.module';
 import { RegistersModule } from './registers/registers.module';
+import { CompiledQueryExecutor } from './runtime/compiled-query-executor';
 import { JsonChunks } from './runtime/json-chunks';
 import type { Platform } from './runtime/platform';
 import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS, READ_MODEL_CHANGES } from './runtime/tokens';
@@ -37,6 +38,7 @@ export class AppModule {
       { provide: PROJECTION_STATUS, useValue: platform.projections },
       { provide: READ_MODEL_CHANGES, useValue: platform.readModelChanges },
     ];
+    const executor = new CompiledQueryExecutor();
     const PlatformModule = { module: class PlatformModule {}, global: true, providers: platformProviders, exports: platformProviders };
     return {
       module: AppModule,
@@ -59,6 +61,10 @@ export class AppModule {
           // Installed by default, it wraps every field's resolution to gather HTTP cache hints this API
           // never sets: a cost on every field of every list (a document history has thousands).
           plugins: [ApolloServerPluginCacheControlDisabled()],
+          // Operations run compiled (compiled-query-executor.ts). Nest's config type leaves Apollo's gateway option out,
+          // as Nest has a driver for real gateways; its Apollo driver hands every option to Apollo Server as it is.
+          transformSchema: executor.useSchema,
+          ...{ gateway: executor },
         }),
         CommandsModule,
         OrganisationModule,

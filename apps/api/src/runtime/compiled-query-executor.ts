@@ -1,0 +1,86 @@
+import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+// Apollo Server's gateway contract, by way of its constructor's options (its own package is an internal dependency).
+type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
+type GatewaySchemaLoadOrUpdateCallback = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
+
+/**
+ * Executes each operation with a function graphql-jit compiled for it, once per parsed document.
+ *
+ * Why: graphql-js walks every field of an answer through the generic executor, allocating a resolve info, a
+ * path and two argument maps per field. A document history is ~2,300 fields; executing them took ~1.4 ms of
+ * every read and half of what it allocated (docs/decisions.md "Compiled execution"). The compiled function does
+ * the same work with plain property reads: ~0.17 ms.
+ *
+ * Apollo Server lets only a gateway bring its own executor, so this is a gateway in that sense only: it serves
+ * the schema Nest built (handed over by GraphQLModule's transformSchema) and nothing else. Apollo Server still
+ * parses, validates, formats errors and sets HTTP statuses exactly as without it.
+ */
+export class CompiledQueryExecutor implements GatewayInterface {
+  private schema: GraphQLSchema | null = null;
+  /** Apollo Server keeps each parsed and validated document (its document store), so a query's compiled function is found by identity. */
+  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+
+  /** GraphQLModule's transformSchema: the schema to execute against. */
+  readonly useSchema = (schema: GraphQLSchema): GraphQLSchema => {
+    this.schema = schema;
+    return schema;
+  };
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
+    callback({ apiSchema: this.requireSchema(), coreSupergraphSdl: '' });
+    return () => undefined;
+  }
+
+  async load(): Promise<{ executor: GatewayExecutor }> {
+    const schema = this.requireSchema();
+    return {
+      executor: async ({ document, operation, operationName, context, request }) => {
+        const query = this.compile(schema, document, operationName);
+        // Variables are coerced as graphql-js does (graphql-jit leaves out the defaults of input fields), with its
+        // messages, which Apollo Server reads to answer a bad variable with 400 BAD_USER_INPUT.
+        const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
+        if (variables.errors) return { errors: variables.errors };
+        // What graphql-jit cannot compile (none of this api's operations) runs as it would without it.
+        if (query === null) return (await execute({ schema, document, operationName, contextValue: context, variableValues: variables.coerced })) as ExecutionResult;
+        const result = await query.query(undefined, context, variables.coerced);
+        return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+      },
+    };
+  }
+
+  async stop(): Promise<void> {}
+
+  private compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): CompiledQuery | null {
+    let byOperation = this.compiled.get(document);
+    if (!byOperation) {
+      byOperation = new Map();
+      this.compiled.set(document, byOperation);
+    }
+    const key = operationName ?? '';
+    let query = byOperation.get(key);
+    if (query === undefined) {
+      const result = compileQuery(schema, document, operationName ?? undefined);
+      query = isCompiledQuery(result) ? result : null;
+      byOperation.set(key, query);
+    }
+    return query;
+  }
+
+  private requireSchema(): GraphQLSchema {
+    if (this.schema === null) throw new Error('CompiledQueryExecutor: GraphQLModule has not handed over its schema (transformSchema)');
+    return this.schema;
+  }
+}
+
+/**
+ * graphql-jit's errors inherit from GraphQLError without running its constructor: with no `extensions` object,
+ * Apollo Server's error formatting fails on them and answers INTERNAL_SERVER_ERROR for a refused command.
+ */
+function asGraphQLJsError(error: GraphQLError): GraphQLError {
+  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
+  return Object.assign(rebuilt, { locations: error.locations });
+}
