@@ -1,6 +1,7 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { withoutPlainFieldReads } from './plain-field-reads';
 
 // Apollo Server's gateway contract, by way of its constructor's options (its own package is an internal dependency).
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -24,10 +25,10 @@ export class CompiledQueryExecutor implements GatewayInterface {
   /** Apollo Server keeps each parsed and validated document (its document store), so a query's compiled function is found by identity. */
   private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
-  /** GraphQLModule's transformSchema: the schema to execute against. */
+  /** GraphQLModule's transformSchema: the schema to execute against, its fields' plain property reads left to graphql-jit. */
   readonly useSchema = (schema: GraphQLSchema): GraphQLSchema => {
-    this.schema = schema;
-    return schema;
+    this.schema = withoutPlainFieldReads(schema);
+    return this.schema;
   };
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
