@@ -1,13 +1,13 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { TOKEN_VERIFIER } from './auth/principal';
-import { CONSISTENCY_GATE, CONSISTENCY_TIMEOUT_MS, ConsistencyInterceptor } from './common/consistency';
+import { CONSISTENCY_GATE, CONSISTENCY_TIMEOUT_MS, ConsistencyGuard } from './common/consistency';
 import { formatError } from './common/format-error';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { inputValidationPipe } from './common/validation.pipe';
@@ -78,10 +78,11 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        // Global guards run in this order; the api has no interceptors (common/consistency.ts says why).
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ConsistencyGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         { provide: APP_PIPE, useValue: inputValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
       ],
     };
   }

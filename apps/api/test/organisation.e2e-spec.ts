@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { formatPosition } from '@app/event-store';
 import { startTestApp, TestApp } from '../src/testing/test-app';
 
 describe('Organisation directory over GraphQL', () => {
@@ -28,6 +29,16 @@ describe('Organisation directory over GraphQL', () => {
     expect(bad.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     const unknown = await t.graphql(query, {}, 'nobody.here');
     expect(unknown.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a request without a token before waiting for the position it names', async () => {
+    // A position the read models never reach: waited for first, it would end in a consistency timeout.
+    const query = `{ registers(agencyCode: "000.00.00.H41", year: 2026, consistentWith: "${formatPosition(10n ** 15n, 0n)}") { code } }`;
+    const started = Date.now();
+    const res = await t.graphqlWithHeader(query, {});
+
+    expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('answers a malformed or oversized body with BAD_USER_INPUT in JSON, never an HTML page with a stack trace', async () => {

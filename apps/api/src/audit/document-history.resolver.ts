@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { DocumentIdArgs } from '../incoming/incoming-document.args';
 import { AccessLog } from './access-log/access-log';
 import { AccessKind } from './access-log/access-log.types';
+import { ReadOrigin, type RequestOrigin } from './access-log/request-origin';
 import { stateAsOf } from './document-as-of';
 import { verifyWholeStream } from './document-integrity';
 import { DocumentAsOfArgs, DocumentHistoryEvent, DocumentHistoryVerification, DocumentSnapshot } from './document-history.types';
@@ -26,16 +27,16 @@ export class DocumentHistoryResolver {
   ) {}
 
   @Query(() => [DocumentHistoryEvent], { description: 'Every event of the document in order, as stored, with a readable summary' })
-  async documentHistory(@CurrentActor() actor: Principal, @Args() { documentId }: DocumentIdArgs): Promise<DocumentHistoryEvent[]> {
+  async documentHistory(@CurrentActor() actor: Principal, @Args() { documentId }: DocumentIdArgs, @ReadOrigin() origin: RequestOrigin): Promise<DocumentHistoryEvent[]> {
     const stream = await this.documents.readFor(actor, documentId);
-    this.accessLog.recordRead(actor, documentId, AccessKind.HISTORY);
+    this.accessLog.recordRead(actor, documentId, AccessKind.HISTORY, origin);
     return stream.events.map((event) => toHistoryEvent(stream.kind, event, this.upcasters));
   }
 
   @Query(() => DocumentSnapshot, { nullable: true, description: 'The document as it was at `at`; null when it did not exist yet' })
-  async documentAsOf(@CurrentActor() actor: Principal, @Args() { documentId, at }: DocumentAsOfArgs): Promise<DocumentSnapshot | null> {
+  async documentAsOf(@CurrentActor() actor: Principal, @Args() { documentId, at }: DocumentAsOfArgs, @ReadOrigin() origin: RequestOrigin): Promise<DocumentSnapshot | null> {
     const stream = await this.documents.readFor(actor, documentId);
-    this.accessLog.recordRead(actor, documentId, AccessKind.AS_OF);
+    this.accessLog.recordRead(actor, documentId, AccessKind.AS_OF, origin);
     const asOf = stateAsOf(stream, at, this.upcasters);
     if (asOf === null) return null;
     return {
@@ -50,9 +51,13 @@ export class DocumentHistoryResolver {
   }
 
   @Query(() => DocumentHistoryVerification, { description: "Recomputes the document's hash chain from the stored events" })
-  async verifyDocumentHistory(@CurrentActor() actor: Principal, @Args() { documentId }: DocumentIdArgs): Promise<DocumentHistoryVerification> {
+  async verifyDocumentHistory(
+    @CurrentActor() actor: Principal,
+    @Args() { documentId }: DocumentIdArgs,
+    @ReadOrigin() origin: RequestOrigin,
+  ): Promise<DocumentHistoryVerification> {
     const stream = await this.documents.readFor(actor, documentId);
-    this.accessLog.recordRead(actor, documentId, AccessKind.VERIFICATION);
+    this.accessLog.recordRead(actor, documentId, AccessKind.VERIFICATION, origin);
     const verification = verifyWholeStream(stream.events);
     const last = stream.events[stream.events.length - 1];
     return {

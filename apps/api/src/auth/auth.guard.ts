@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { TokenVerifier } from '@app/auth';
 import { ApiError } from '../common/api-error';
+import { refuseAuditorMutation } from './auditor-read-only';
 import { Principal, PRINCIPAL_DIRECTORY, PrincipalDirectory, TOKEN_VERIFIER } from './principal';
 
 const PUBLIC = 'auth:public';
@@ -11,7 +12,10 @@ export const Public = () => SetMetadata(PUBLIC, true);
 
 type HttpRequest = { headers: Record<string, string | string[] | undefined>; actor?: Principal };
 
-/** Bearer JWT → staff account; a missing, invalid or locked account never reaches a resolver. */
+/**
+ * Bearer JWT → staff account; a missing, invalid or locked account never reaches a resolver, nor does an
+ * auditor's mutation (auditor-read-only.ts).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -23,7 +27,13 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = requestOf(context);
-    if (request.actor) return true;
+    // Each root field of an operation passes here; the request is authenticated once.
+    request.actor ??= await this.authenticate(request);
+    refuseAuditorMutation(context, request.actor);
+    return true;
+  }
+
+  private async authenticate(request: HttpRequest): Promise<Principal> {
     const header = request.headers.authorization;
     const token = typeof header === 'string' && /^Bearer\s+(.+)$/i.exec(header)?.[1];
     if (!token) throw new ApiError('UNAUTHENTICATED', 'A bearer token is required (Authorization: Bearer <token>)');
@@ -32,8 +42,7 @@ export class AuthGuard implements CanActivate {
     const principal = await this.directory.findByUsername(verification.username);
     if (!principal) throw new ApiError('UNAUTHENTICATED', `No staff account ${verification.username}`);
     if (principal.locked) throw new ApiError('UNAUTHENTICATED', `The account ${principal.username} is locked`, { reason: 'ACCOUNT_LOCKED' });
-    request.actor = principal;
-    return true;
+    return principal;
   }
 }
 

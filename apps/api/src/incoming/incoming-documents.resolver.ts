@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { AccessLog } from '../audit/access-log/access-log';
 import { AccessKind } from '../audit/access-log/access-log.types';
+import { ReadOrigin, type RequestOrigin } from '../audit/access-log/request-origin';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Principal } from '../auth/principal';
 import { assertCanReadAgency } from '../auth/roles';
@@ -18,10 +19,14 @@ export class IncomingDocumentsResolver {
   ) {}
 
   @Query(() => IncomingDocument, { nullable: true, description: 'An incoming document of your agency; null when there is none with this id' })
-  async incomingDocument(@CurrentActor() actor: Principal, @Args() { id }: IncomingDocumentArgs): Promise<IncomingDocument | null> {
+  async incomingDocument(
+    @CurrentActor() actor: Principal,
+    @Args() { id }: IncomingDocumentArgs,
+    @ReadOrigin() origin: RequestOrigin,
+  ): Promise<IncomingDocument | null> {
     const document = await this.queries.document(id);
     if (document) assertCanReadAgency(actor, document.agencyCode);
-    if (document) this.accessLog.recordRead(actor, document.id, AccessKind.DETAIL);
+    if (document) this.accessLog.recordRead(actor, document.id, AccessKind.DETAIL, origin);
     return document;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/domain';
 import { AccessKind } from './access-log.types';
 import { AccessLogWriter } from './access-log.writer';
-import { currentRequestOrigin } from './request-origin';
+import type { RequestOrigin } from './request-origin';
 import { selectedFields } from './selected-fields';
 
 /**
@@ -13,8 +13,7 @@ import { selectedFields } from './selected-fields';
 export class AccessLog {
   constructor(private readonly writer: AccessLogWriter) {}
 
-  recordRead(actor: Actor, documentId: string, what: AccessKind): void {
-    const origin = currentRequestOrigin();
+  recordRead(actor: Actor, documentId: string, what: AccessKind, origin: RequestOrigin): void {
     this.writer.append({
       at: new Date(),
       username: actor.username,
@@ -23,9 +22,9 @@ export class AccessLog {
       agencyCode: actor.agencyCode,
       documentId,
       what,
-      fields: origin ? selectedFields(origin.info) : [],
-      ip: origin?.ip ?? null,
-      userAgent: origin?.userAgent ?? null,
+      fields: selectedFields(origin.info),
+      ip: origin.ip,
+      userAgent: origin.userAgent,
     });
   }
 }

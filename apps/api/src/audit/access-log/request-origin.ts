@@ -1,8 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Observable } from 'rxjs';
 
 /** What the access log records about where a read came from. */
 export interface RequestOrigin {
@@ -18,30 +16,20 @@ interface OriginRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-const origins = new AsyncLocalStorage<RequestOrigin>();
-
-/** The origin of the GraphQL field being resolved, or undefined outside one. */
-export function currentRequestOrigin(): RequestOrigin | undefined {
-  return origins.getStore();
-}
-
 /**
- * Makes each top-level GraphQL field's request origin available to code it calls (the access log), so
- * recording a read needs no request parameter threaded through every resolver.
+ * The origin of the GraphQL field being resolved, for a resolver that records a read in the access log.
+ *
+ * A parameter, not an AsyncLocalStorage set by an interceptor: Nest runs every interceptor through
+ * AsyncResource.bind, which on Node 20 leaves each request's objects reachable until the next full garbage
+ * collection (docs/decisions.md "No interceptors").
  */
-@Injectable()
-export class RequestOriginInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType<string>() !== 'graphql') return next.handle();
-    const gql = GqlExecutionContext.create(context);
-    const request = gql.getContext<{ req?: OriginRequest }>().req;
-    const userAgent = request?.headers['user-agent'];
-    const origin: RequestOrigin = {
-      ip: request?.ip ?? null,
-      userAgent: typeof userAgent === 'string' ? userAgent : null,
-      info: gql.getInfo<GraphQLResolveInfo>(),
-    };
-    // Nest binds the handler to the async context current when handle() is called, i.e. this one.
-    return origins.run(origin, () => next.handle());
-  }
-}
+export const ReadOrigin = createParamDecorator((_data: unknown, context: ExecutionContext): RequestOrigin => {
+  const gql = GqlExecutionContext.create(context);
+  const request = gql.getContext<{ req?: OriginRequest }>().req;
+  const userAgent = request?.headers['user-agent'];
+  return {
+    ip: request?.ip ?? null,
+    userAgent: typeof userAgent === 'string' ? userAgent : null,
+    info: gql.getInfo<GraphQLResolveInfo>(),
+  };
+});
