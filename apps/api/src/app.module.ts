@@ -21,7 +21,7 @@ import { OutgoingModule } from './outgoing/outgoing.module';
 import { ProcessManagersModule } from './delivery/process-managers.module';
 import { RegistersModule } from './registers/registers.module';
 import { CompiledQueryExecutor } from './runtime/compiled-query-executor';
-import { stringifyAndRelease } from './runtime/stringify-result';
+import { JsonChunks } from './runtime/json-chunks';
 import type { Platform } from './runtime/platform';
 import { ENVIRONMENT, EVENT_STORE, PG_POOL, PROJECTION_STATUS, READ_MODEL_CHANGES } from './runtime/tokens';
 
@@ -56,9 +56,8 @@ export class AppModule {
           introspection: platform.env.GRAPHQL_INTROSPECTION,
           playground: false,
           // Apollo types this as answering a string; its Express integration hands the value to res.send
-          // untouched, and sendJsonChunks (createApiApp) writes it buffer by buffer. See json-chunks.ts and
-          // stringify-result.ts for why.
-          stringifyResult: (result) => stringifyAndRelease(result) as unknown as string,
+          // untouched, and sendJsonChunks (createApiApp) writes it buffer by buffer. See json-chunks.ts for why.
+          stringifyResult: (result) => JsonChunks.of(result) as unknown as string,
           // Installed by default, it wraps every field's resolution to gather HTTP cache hints this API
           // never sets: a cost on every field of every list (a document history has thousands).
           plugins: [ApolloServerPluginCacheControlDisabled()],
