@@ -60,7 +60,8 @@ export class AppModule {
           stringifyResult: (result) => JsonChunks.of(result) as unknown as string,
           // Installed by default, it wraps every field's resolution to gather HTTP cache hints this API
           // never sets: a cost on every field of every list (a document history has thousands).
-          plugins: [ApolloServerPluginCacheControlDisabled()],
+          // The executor answers operations as a plugin too (compiled-query-executor.ts).
+          plugins: [ApolloServerPluginCacheControlDisabled(), executor],
           // Operations run compiled (compiled-query-executor.ts). Nest's config type leaves Apollo's gateway option out,
           // as Nest has a driver for real gateways; its Apollo driver hands every option to Apollo Server as it is.
           transformSchema: executor.useSchema,

@@ -11,12 +11,14 @@ const SCHEMA = `
   type Query { items(filter: Filter!): [Item!]!, refused: Item, coded: Item }
 `;
 
-/** Apollo Server with the executor as the api installs it, and what its formatError saw. */
-async function serverWith(): Promise<{ server: ApolloServer; seen: unknown[] }> {
+/** Apollo Server with the executor as the api installs it; what its formatError saw, the calls that took the gateway path and to `refused`. */
+async function serverWith(): Promise<{ server: ApolloServer; seen: unknown[]; calls: { gateway: number; refused: number } }> {
   const schema = buildSchema(SCHEMA);
   const fields = schema.getQueryType()!.getFields();
   fields.items.resolve = (_root, { filter }: { filter: { status: string; limit: number } }) => [{ id: '1', title: `${filter.status}/${filter.limit}` }];
+  const calls = { gateway: 0, refused: 0 };
   fields.refused.resolve = () => {
+    calls.refused++;
     throw new Refusal('not yours');
   };
   fields.coded.resolve = () => {
@@ -24,22 +26,29 @@ async function serverWith(): Promise<{ server: ApolloServer; seen: unknown[] }> 
   };
   const executor = new CompiledQueryExecutor();
   executor.useSchema(schema);
+  const load = executor.load.bind(executor);
+  executor.load = async () => {
+    const { executor: execute } = await load();
+    return { executor: (requestContext) => (calls.gateway++, execute(requestContext)) };
+  };
   const seen: unknown[] = [];
   const server = new ApolloServer({
     gateway: executor,
+    plugins: [executor],
     formatError: (formatted: GraphQLFormattedError, raw: unknown) => {
       seen.push(raw);
       return formatted;
     },
   });
   await server.start();
-  return { server, seen };
+  return { server, seen, calls };
 }
 
 describe('CompiledQueryExecutor behind Apollo Server', () => {
   let server: ApolloServer;
   let seen: unknown[];
-  beforeEach(async () => ({ server, seen } = await serverWith()));
+  let calls: { gateway: number; refused: number };
+  beforeEach(async () => ({ server, seen, calls } = await serverWith()));
   afterEach(() => server.stop());
 
   async function run(query: string, variables?: Record<string, unknown>) {
@@ -53,6 +62,8 @@ describe('CompiledQueryExecutor behind Apollo Server', () => {
     expect(await run(query, { f: {} })).toMatchObject({ data: { items: [{ id: '1', title: 'OPEN/20' }] } });
     // The same document again runs the function compiled the first time, with its own variables.
     expect(await run(query, { f: { status: 'CLOSED', limit: 5 } })).toMatchObject({ data: { items: [{ title: 'CLOSED/5' }] } });
+    // Answered by the plugin: Apollo Server's gateway path (and its request context) is left out.
+    expect(calls.gateway).toBe(0);
   });
 
   it('answers a malformed variable with 400 BAD_USER_INPUT and graphql-js’s message, running nothing', async () => {
@@ -74,6 +85,8 @@ describe('CompiledQueryExecutor behind Apollo Server', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBeInstanceOf(GraphQLError);
     expect(unwrapResolverError(seen[0])).toBeInstanceOf(Refusal);
+    // The plugin ran the operation; the gateway path handed its result to Apollo Server without running it again.
+    expect(calls).toEqual({ gateway: 1, refused: 1 });
   });
 
   it('keeps the extensions of an error a resolver raised with them', async () => {

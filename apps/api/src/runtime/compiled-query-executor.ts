@@ -1,5 +1,13 @@
-import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  HeaderMap,
+  type ApolloServerOptionsWithGateway,
+  type ApolloServerPlugin,
+  type BaseContext,
+  type GraphQLRequestContextResponseForOperation,
+  type GraphQLRequestListener,
+  type GraphQLResponse,
+} from '@apollo/server';
+import { execute, getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { withoutPlainFieldReads } from './plain-field-reads';
 
@@ -7,6 +15,10 @@ import { withoutPlainFieldReads } from './plain-field-reads';
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
 type GatewaySchemaLoadOrUpdateCallback = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
+
+/** Where the plugin path leaves an operation it ran whose errors Apollo Server formats (on the request's context). */
+const RAN_WITH_ERRORS = Symbol('operation ran; Apollo Server formats its errors');
+type ContextWithResult = Record<typeof RAN_WITH_ERRORS, ExecutionResult | undefined>;
 
 /**
  * Executes each operation with a function graphql-jit compiled for it, once per parsed document.
@@ -16,14 +28,23 @@ type GatewaySchemaLoadOrUpdateCallback = Parameters<GatewayInterface['onSchemaLo
  * every read and half of what it allocated (docs/decisions.md "Compiled execution"). The compiled function does
  * the same work with plain property reads: ~0.17 ms.
  *
- * Apollo Server lets only a gateway bring its own executor, so this is a gateway in that sense only: it serves
- * the schema Nest built (handed over by GraphQLModule's transformSchema) and nothing else. Apollo Server still
- * parses, validates, formats errors and sets HTTP statuses exactly as without it.
+ * It plugs into Apollo Server twice, and Apollo Server still parses, validates, formats errors and sets HTTP
+ * statuses exactly as without it:
+ * - as a plugin, it answers each operation from `responseForOperation`, before Apollo Server would execute it;
+ * - as a gateway (the only way Apollo Server takes an executor), it serves the schema Nest built (handed over by
+ *   GraphQLModule's transformSchema) and executes what the plugin left: an operation that ended in errors, whose
+ *   result it hands to Apollo Server to format, without running it again.
+ * Not every operation goes through the gateway path: for it Apollo Server builds a request context as an object
+ * literal with accessors, which V8 gives a map of its own in the old generation, keeping the request and its
+ * answer reachable until the next full collection (docs/decisions.md "Answers off the gateway path").
  */
-export class CompiledQueryExecutor implements GatewayInterface {
+export class CompiledQueryExecutor implements GatewayInterface, ApolloServerPlugin<BaseContext> {
   private schema: GraphQLSchema | null = null;
   /** Apollo Server keeps each parsed and validated document (its document store), so a query's compiled function is found by identity. */
   private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  private readonly listener: GraphQLRequestListener<BaseContext> = {
+    responseForOperation: (requestContext) => this.respond(requestContext),
+  };
 
   /** GraphQLModule's transformSchema: the schema to execute against, its fields' plain property reads left to graphql-jit. */
   readonly useSchema = (schema: GraphQLSchema): GraphQLSchema => {
@@ -31,29 +52,49 @@ export class CompiledQueryExecutor implements GatewayInterface {
     return this.schema;
   };
 
+  async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
+    return this.listener;
+  }
+
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
     callback({ apiSchema: this.requireSchema(), coreSupergraphSdl: '' });
     return () => undefined;
   }
 
   async load(): Promise<{ executor: GatewayExecutor }> {
-    const schema = this.requireSchema();
     return {
-      executor: async ({ document, operation, operationName, context, request }) => {
-        const query = this.compile(schema, document, operationName);
-        // Variables are coerced as graphql-js does (graphql-jit leaves out the defaults of input fields), with its
-        // messages, which Apollo Server reads to answer a bad variable with 400 BAD_USER_INPUT.
-        const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
-        if (variables.errors) return { errors: variables.errors };
-        // What graphql-jit cannot compile (none of this api's operations) runs as it would without it.
-        if (query === null) return (await execute({ schema, document, operationName, contextValue: context, variableValues: variables.coerced })) as ExecutionResult;
-        const result = await query.query(undefined, context, variables.coerced);
-        return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+      executor: async ({ document, operationName, context, request }) => {
+        const ran = (context as ContextWithResult)[RAN_WITH_ERRORS];
+        return ran ?? this.execute(document, operationName, context, request.variables);
       },
     };
   }
 
   async stop(): Promise<void> {}
+
+  /** The answer of an operation that ran without errors; null leaves the operation to the gateway path. */
+  private async respond({ document, operationName, contextValue, request }: GraphQLRequestContextResponseForOperation<BaseContext>): Promise<GraphQLResponse | null> {
+    const result = await this.execute(document, operationName, contextValue, request.variables);
+    if (result.errors) {
+      (contextValue as ContextWithResult)[RAN_WITH_ERRORS] = result;
+      return null;
+    }
+    return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
+  }
+
+  private async execute(document: DocumentNode, operationName: string | null | undefined, context: BaseContext, rawVariables: Record<string, unknown> | undefined): Promise<ExecutionResult> {
+    const schema = this.requireSchema();
+    const operation = getOperationAST(document, operationName);
+    // Variables are coerced as graphql-js does (graphql-jit leaves out the defaults of input fields), with its
+    // messages, which Apollo Server reads to answer a bad variable with 400 BAD_USER_INPUT.
+    const variables = getVariableValues(schema, operation?.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 50 });
+    if (variables.errors) return { errors: variables.errors };
+    const query = this.compile(schema, document, operationName ?? null);
+    // What graphql-jit cannot compile (none of this api's operations) runs as it would without it.
+    if (query === null) return (await execute({ schema, document, operationName, contextValue: context, variableValues: variables.coerced })) as ExecutionResult;
+    const result = await query.query(undefined, context, variables.coerced);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+  }
 
   private compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): CompiledQuery | null {
     let byOperation = this.compiled.get(document);
