@@ -13,7 +13,7 @@ export const CONSISTENCY_TIMEOUT_MS = Symbol('CONSISTENCY_TIMEOUT_MS');
  *
  * A guard that waits rather than an interceptor: Nest runs every interceptor through AsyncResource.bind, which
  * on Node 20 leaves each request's objects reachable until the next full garbage collection (docs/decisions.md
- * "No interceptors"). Registered after the AuthGuard, it waits only for an authenticated request.
+ * "Garbage that dies young"). Registered after the AuthGuard, it waits only for an authenticated request.
  */
 @Injectable()
 export class ConsistencyGuard implements CanActivate {

@@ -34,9 +34,9 @@ type ContextWithResult = Record<typeof RAN_WITH_ERRORS, ExecutionResult | undefi
  * - as a gateway (the only way Apollo Server takes an executor), it serves the schema Nest built (handed over by
  *   GraphQLModule's transformSchema) and executes what the plugin left: an operation that ended in errors, whose
  *   result it hands to Apollo Server to format, without running it again.
- * Not every operation goes through the gateway path: for it Apollo Server builds a request context as an object
- * literal with accessors, which V8 gives a map of its own in the old generation, keeping the request and its
- * answer reachable until the next full collection (docs/decisions.md "Answers off the gateway path").
+ * Why not the gateway path for every operation: for it Apollo Server builds a request context as an object literal
+ * with accessors, which V8 gives a map of its own in the old generation, keeping the request and its answer
+ * reachable until the next full collection (docs/decisions.md "Garbage that dies young").
  */
 export class CompiledQueryExecutor implements GatewayInterface, ApolloServerPlugin<BaseContext> {
   private schema: GraphQLSchema | null = null;

@@ -21,7 +21,7 @@ interface OriginRequest {
  *
  * A parameter, not an AsyncLocalStorage set by an interceptor: Nest runs every interceptor through
  * AsyncResource.bind, which on Node 20 leaves each request's objects reachable until the next full garbage
- * collection (docs/decisions.md "No interceptors").
+ * collection (docs/decisions.md "Garbage that dies young").
  */
 export const ReadOrigin = createParamDecorator((_data: unknown, context: ExecutionContext): RequestOrigin => {
   const gql = GqlExecutionContext.create(context);
