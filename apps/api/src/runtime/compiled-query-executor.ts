@@ -7,7 +7,15 @@ import {
   type GraphQLRequestListener,
   type GraphQLResponse,
 } from '@apollo/server';
-import { execute, getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  getVariableValues,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { withoutPlainFieldReads } from './plain-field-reads';
 
@@ -63,9 +71,9 @@ export class CompiledQueryExecutor implements GatewayInterface, ApolloServerPlug
 
   async load(): Promise<{ executor: GatewayExecutor }> {
     return {
-      executor: async ({ document, operationName, context, request }) => {
+      executor: async ({ document, operation, operationName, context, request }) => {
         const ran = (context as ContextWithResult)[RAN_WITH_ERRORS];
-        return ran ?? this.execute(document, operationName, context, request.variables);
+        return ran ?? this.execute(document, operation, operationName, context, request.variables);
       },
     };
   }
@@ -73,8 +81,8 @@ export class CompiledQueryExecutor implements GatewayInterface, ApolloServerPlug
   async stop(): Promise<void> {}
 
   /** The answer of an operation that ran without errors; null leaves the operation to the gateway path. */
-  private async respond({ document, operationName, contextValue, request }: GraphQLRequestContextResponseForOperation<BaseContext>): Promise<GraphQLResponse | null> {
-    const result = await this.execute(document, operationName, contextValue, request.variables);
+  private async respond({ document, operation, operationName, contextValue, request }: GraphQLRequestContextResponseForOperation<BaseContext>): Promise<GraphQLResponse | null> {
+    const result = await this.execute(document, operation, operationName, contextValue, request.variables);
     if (result.errors) {
       (contextValue as ContextWithResult)[RAN_WITH_ERRORS] = result;
       return null;
@@ -82,12 +90,18 @@ export class CompiledQueryExecutor implements GatewayInterface, ApolloServerPlug
     return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
   }
 
-  private async execute(document: DocumentNode, operationName: string | null | undefined, context: BaseContext, rawVariables: Record<string, unknown> | undefined): Promise<ExecutionResult> {
+  /** `operation` is the one Apollo Server resolved in `document`, by `operationName`. */
+  private async execute(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    operationName: string | null | undefined,
+    context: BaseContext,
+    rawVariables: Record<string, unknown> | undefined,
+  ): Promise<ExecutionResult> {
     const schema = this.requireSchema();
-    const operation = getOperationAST(document, operationName);
     // Variables are coerced as graphql-js does (graphql-jit leaves out the defaults of input fields), with its
     // messages, which Apollo Server reads to answer a bad variable with 400 BAD_USER_INPUT.
-    const variables = getVariableValues(schema, operation?.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 50 });
+    const variables = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 50 });
     if (variables.errors) return { errors: variables.errors };
     const query = this.compile(schema, document, operationName ?? null);
     // What graphql-jit cannot compile (none of this api's operations) runs as it would without it.
